@@ -1,0 +1,147 @@
+import type { Db } from './connection.ts';
+import type { Brief, BriefCounts, Citation, Claim, Comparator, Indicator, Observation, Source, Theme } from './model.ts';
+
+// Read side of a brief. Statements are prepared once per connection; reads run in one
+// transaction so the brief is a consistent snapshot even while another connection writes.
+
+interface StampedRow {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  author: string;
+}
+
+const stamped = (row: StampedRow) => ({ id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, author: row.author });
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+const LIVE = 'deleted_at IS NULL';
+
+export class BriefStore {
+  readonly #db: Db;
+  readonly #statements;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#statements = {
+      brief: db.prepare(`SELECT id, created_at, updated_at, author, title FROM brief WHERE ${LIVE} ORDER BY created_at LIMIT 1`),
+      sources: db.prepare(`SELECT * FROM sources WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
+      themes: db.prepare(`SELECT id, created_at, updated_at, author, position, label, title FROM themes
+        WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
+      claims: db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text
+        FROM claims c JOIN themes t ON t.id = c.theme_id
+        WHERE t.brief_id = ? AND c.deleted_at IS NULL ORDER BY c.position, c.id`),
+      citations: db.prepare(`SELECT ci.id, ci.claim_id, ci.marker, ci.char_offset FROM citations ci
+        JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
+        WHERE t.brief_id = ? AND ci.deleted_at IS NULL ORDER BY ci.position, ci.id`),
+      indicators: db.prepare(`SELECT id, created_at, updated_at, author, position, name, unit, claim_id FROM indicators
+        WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
+      observations: db.prepare(`SELECT o.* FROM observations o JOIN indicators i ON i.id = o.indicator_id
+        WHERE i.brief_id = ? AND o.deleted_at IS NULL ORDER BY o.position, o.id`),
+      counts: db.prepare(`SELECT
+        (SELECT count(*) FROM sources WHERE ${LIVE}) AS sources,
+        (SELECT count(*) FROM themes WHERE ${LIVE}) AS themes,
+        (SELECT count(*) FROM claims WHERE ${LIVE}) AS claims,
+        (SELECT count(*) FROM citations WHERE ${LIVE}) AS citations,
+        (SELECT count(*) FROM indicators WHERE ${LIVE}) AS indicators,
+        (SELECT count(*) FROM observations WHERE ${LIVE}) AS observations,
+        (SELECT count(*) FROM notes WHERE ${LIVE}) AS notes,
+        (SELECT count(*) FROM annotations WHERE ${LIVE}) AS annotations,
+        (SELECT count(*) FROM tags WHERE ${LIVE}) AS tags`),
+    };
+  }
+
+  hasBrief(): boolean {
+    return this.#statements.brief.get() !== undefined;
+  }
+
+  counts(): BriefCounts {
+    return this.#statements.counts.get() as BriefCounts;
+  }
+
+  /** The whole brief, or null when the store holds none yet. */
+  getBrief(): Brief | null {
+    return this.#db.transaction((): Brief | null => {
+      const s = this.#statements;
+      const brief = s.brief.get() as (StampedRow & { title: string }) | undefined;
+      if (!brief) return null;
+
+      const citationRows = s.citations.all(brief.id) as { id: string; claim_id: string; marker: number; char_offset: number }[];
+      const citationsByClaim = groupBy(citationRows, (row) => row.claim_id);
+      type ClaimRow = StampedRow & { theme_id: string; source_id: string | null; position: number; text: string };
+      const claimsByTheme = groupBy(s.claims.all(brief.id) as ClaimRow[], (row) => row.theme_id);
+      type ObservationRow = StampedRow & {
+        indicator_id: string; position: number; value: number; unit: string; comparator: Comparator;
+        as_of: string | null; as_of_note: string | null; claim_id: string | null; quote: string | null;
+      };
+      const observationsByIndicator = groupBy(s.observations.all(brief.id) as ObservationRow[], (row) => row.indicator_id);
+
+      const toClaim = (row: ClaimRow): Claim => ({
+        ...stamped(row),
+        themeId: row.theme_id,
+        sourceId: row.source_id,
+        position: row.position,
+        text: row.text,
+        citations: (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset })),
+      });
+      const toObservation = (row: ObservationRow): Observation => ({
+        ...stamped(row),
+        indicatorId: row.indicator_id,
+        position: row.position,
+        value: row.value,
+        unit: row.unit,
+        comparator: row.comparator,
+        asOf: row.as_of,
+        asOfNote: row.as_of_note,
+        claimId: row.claim_id,
+        quote: row.quote,
+      });
+
+      type SourceRow = StampedRow & {
+        title_original: string; original_language: string | null; title_translation: string | null; translation_note: string | null;
+        publisher: string; published_text: string; published_on: string | null; body_language: string | null;
+      };
+      const sources = (s.sources.all(brief.id) as SourceRow[]).map((row): Source => ({
+        ...stamped(row),
+        titleOriginal: row.title_original,
+        originalLanguage: row.original_language,
+        titleTranslation: row.title_translation,
+        translationNote: row.translation_note,
+        publisher: row.publisher,
+        publishedText: row.published_text,
+        publishedOn: row.published_on,
+        bodyLanguage: row.body_language,
+      }));
+
+      type ThemeRow = StampedRow & { position: number; label: string; title: string | null };
+      const themes = (s.themes.all(brief.id) as ThemeRow[]).map((row): Theme => ({
+        ...stamped(row),
+        position: row.position,
+        label: row.label,
+        title: row.title,
+        claims: (claimsByTheme.get(row.id) ?? []).map(toClaim),
+      }));
+
+      type IndicatorRow = StampedRow & { position: number; name: string; unit: string; claim_id: string | null };
+      const indicators = (s.indicators.all(brief.id) as IndicatorRow[]).map((row): Indicator => ({
+        ...stamped(row),
+        position: row.position,
+        name: row.name,
+        unit: row.unit,
+        claimId: row.claim_id,
+        observations: (observationsByIndicator.get(row.id) ?? []).map(toObservation),
+      }));
+
+      return { ...stamped(brief), title: brief.title, sources, themes, indicators };
+    })();
+  }
+}

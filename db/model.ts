@@ -1,0 +1,96 @@
+// The brief as the store hands it out: plain JSON data only, because it crosses
+// Electron's structured clone and the Chromium host's JSON bridge alike.
+
+/** Columns every merge-ready row carries. */
+export interface Stamped {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  author: string;
+}
+
+export interface Source extends Stamped {
+  /** Headline exactly as published, in the original language. */
+  titleOriginal: string;
+  originalLanguage: string | null;
+  /** Our rendering of the headline; never part of the source, always shown as a translation. */
+  titleTranslation: string | null;
+  translationNote: string | null;
+  publisher: string;
+  /** Date and time as the source prints them (no time zone is given, so none is invented). */
+  publishedText: string;
+  /** The calendar date of publication, YYYY-MM-DD. */
+  publishedOn: string | null;
+  /** The language of the summary text the claims come from. */
+  bodyLanguage: string | null;
+}
+
+export interface Citation {
+  id: string;
+  /** The number inside the marker, e.g. 19 for `[19]`. */
+  marker: number;
+  /** Character offset in the claim text where the marker stood. */
+  offset: number;
+}
+
+export interface Claim extends Stamped {
+  themeId: string;
+  sourceId: string | null;
+  position: number;
+  text: string;
+  citations: Citation[];
+}
+
+export interface Theme extends Stamped {
+  position: number;
+  /** The label the source gives the group, e.g. "Group 1". */
+  label: string;
+  /** A title of the user's; the source gives none. */
+  title: string | null;
+  claims: Claim[];
+}
+
+/** How a figure is stated in the text; drives how it is shown. */
+export type Comparator = 'equal' | 'about' | 'less-than' | 'more-than' | 'rank';
+
+export interface Observation extends Stamped {
+  indicatorId: string;
+  position: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  /** YYYY-MM-DD, or null when the source does not date the value. */
+  asOf: string | null;
+  /** What the date means, e.g. "as reported" or "earlier value, undated in the source". */
+  asOfNote: string | null;
+  claimId: string | null;
+  /** The words of the claim the figure is read from. */
+  quote: string | null;
+}
+
+export interface Indicator extends Stamped {
+  position: number;
+  name: string;
+  unit: string;
+  claimId: string | null;
+  observations: Observation[];
+}
+
+export interface Brief extends Stamped {
+  title: string;
+  sources: Source[];
+  themes: Theme[];
+  indicators: Indicator[];
+}
+
+export interface BriefCounts {
+  sources: number;
+  themes: number;
+  claims: number;
+  citations: number;
+  indicators: number;
+  observations: number;
+  notes: number;
+  annotations: number;
+  tags: number;
+}
