@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { resolveAsset } from '../policy/assets.ts';
+import { CONTENT_SECURITY_POLICY } from '../policy/csp.ts';
+import { APP_SCHEME } from '../policy/origins.ts';
+
+/** Must run before `app` is ready: app:// behaves like a secure standard scheme (origin, fetch, storage). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer from `root`, with the CSP as a header on every response. */
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAsset(root, new URL(request.url).pathname);
+    if (!asset) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(asset.path);
+      return new Response(body, {
+        headers: { 'content-type': asset.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

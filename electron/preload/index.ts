@@ -1,0 +1,11 @@
+// The preload plays one part: it exposes one method per channel of the contract as
+// `window.briefing`. No raw ipcRenderer, no Node: the renderer gets exactly the contract.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS } from '../ipc/channels.ts';
+import type { BridgeApi } from '../ipc/contract.ts';
+
+const api = Object.fromEntries(
+  CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
+) as unknown as BridgeApi;
+
+contextBridge.exposeInMainWorld('briefing', api);

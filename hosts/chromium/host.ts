@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHANNELS } from '../../electron/ipc/channels.ts';
+import { resolveAsset } from '../../electron/policy/assets.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
+import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
+import { startBackend, type AppBackend } from '../../electron/router/index.ts';
+import { findChromium } from '../browser-binaries.ts';
+
+// The Chromium host: the real renderer in Chromium with the real main-process router bridged
+// into the page. Playwright plays the parts Electron plays for users: it serves dist/renderer
+// (as the app:// protocol does, CSP header included), blocks every other request (as the
+// session's request blocker does) and exposes `window.briefing` (as the preload does).
+
+/** Flags that keep Chromium from reaching for hosts it cannot reach on an offline machine. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+const BINDING = '__briefingInvoke';
+
+export interface ChromiumHostOptions {
+  rendererRoot: string;
+  /** Folder of the user's data; the working store lives inside it. */
+  userData: string;
+  headless?: boolean;
+  version: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface ChromiumHost {
+  context: BrowserContext;
+  page: Page;
+  backend: AppBackend;
+  /** URL of the workspace. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
+  const executablePath = await findChromium();
+  const backend = startBackend({ userData: options.userData, host: 'chromium', version: options.version });
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1360, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      serviceWorkers: 'block',
+    });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) return route.abort('blockedbyclient');
+      const asset = resolveAsset(options.rendererRoot, url.pathname);
+      if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
+      let body: Buffer;
+      try {
+        body = readFileSync(asset.path);
+      } catch {
+        return route.fulfill({ status: 404, body: 'Not found' });
+      }
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: { 'content-type': asset.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      });
+    });
+    await context.exposeBinding(BINDING, (source, channel: unknown, args: unknown) => backend.router.invoke(channel, args, { url: source.frame.url() }));
+    // Plays the preload's part: one method per channel, nothing else.
+    await context.addInitScript(
+      ({ channels, binding }) => {
+        const invoke = (window as unknown as Record<string, (channel: string, args: unknown[]) => Promise<unknown>>)[binding]!;
+        const api = Object.freeze(Object.fromEntries(channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)])));
+        Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
+      },
+      { channels: [...CHANNELS], binding: BINDING },
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    const closeContext = context;
+    return {
+      context,
+      page,
+      backend,
+      url: `${CHROMIUM_HOST_ORIGIN}/index.html`,
+      async close() {
+        await closeContext.close();
+        backend.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    backend.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+// The renderer's only door to the main process. It reads `window.briefing` (exposed by the
+// preload, or by the Chromium test host's init script) and turns each Result into a value
+// or a typed ApiError carrying the main process's user-facing message.
+import type { Api, BridgeApi, Channel, ErrorCode } from '../../../electron/ipc/contract.ts';
+
+declare global {
+  interface Window {
+    briefing?: BridgeApi;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'no-bridge';
+  constructor(code: ErrorCode | 'no-bridge', message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>): Promise<ReturnType<Api[C]>> {
+  const bridge = window.briefing;
+  if (!bridge) {
+    throw new ApiError('no-bridge', 'Briefing Desk cannot reach its store. Start it with "npm start" or "npm run preview", not by opening the page directly.');
+  }
+  const method = bridge[channel] as (...a: Parameters<Api[C]>) => Promise<Awaited<ReturnType<BridgeApi[C]>>>;
+  const result = await method(...args);
+  if (!result.ok) throw new ApiError(result.code, result.message);
+  return result.value as ReturnType<Api[C]>;
+}
+
+export const api = {
+  appInfo: () => call('app:info'),
+  getBrief: () => call('brief:get'),
+};

@@ -1,0 +1,19 @@
+// Bundles the Electron main process and the preload into dist/electron as CommonJS.
+// The preload runs sandboxed, where only a single self-contained file can load.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+} as const;
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+]);
+console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
