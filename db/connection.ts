@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate.ts';
+import { assertOpenable, migrate } from './migrate.ts';
 import { recogniseFileError } from './errors.ts';
 
 export type Db = Database.Database;
@@ -19,6 +19,8 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
+    // Identity first: a file that is not ours, or too new, must be refused before we change a byte of it.
+    assertOpenable(db);
     if (!options.readonly) {
       // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
       // FULL: a commit that returned survives power loss too, not only a crashed process.

@@ -1,6 +1,7 @@
 import type { Db } from './connection.ts';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { APPLICATION_ID, MIGRATIONS } from './migrations/index.ts';
 import { newerSchema, notABrief } from './errors.ts';
+import type { Migration } from './migrations/types.ts';
 
 export interface SchemaState {
   applicationId: number;
@@ -19,16 +20,26 @@ function isEmptyDatabase(db: Db): boolean {
 }
 
 /**
- * Checks the file's identity and applies every pending migration in one transaction:
- * a failure part-way leaves the file exactly as it was.
+ * Refuses a file that is not ours or is too new, before anything is written to it.
+ * An empty database (a file we just created) passes.
  */
-export function migrate(db: Db, { readonly = false } = {}): SchemaState {
+export function assertOpenable(db: Db, migrations: readonly Migration[] = MIGRATIONS): SchemaState {
   const state = readSchemaState(db);
   const fresh = state.applicationId === 0 && state.version === 0 && isEmptyDatabase(db);
   if (!fresh && state.applicationId !== APPLICATION_ID) throw notABrief();
-  if (state.version > SCHEMA_VERSION) throw newerSchema(state.version, SCHEMA_VERSION);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (state.version > latest) throw newerSchema(state.version, latest);
+  return state;
+}
 
-  const pending = MIGRATIONS.filter((m) => m.version > state.version);
+/**
+ * Checks the file's identity and applies every pending migration in one transaction:
+ * a failure part-way leaves the file exactly as it was.
+ */
+export function migrate(db: Db, { readonly = false, migrations = MIGRATIONS }: { readonly?: boolean; migrations?: readonly Migration[] } = {}): SchemaState {
+  const state = assertOpenable(db, migrations);
+
+  const pending = migrations.filter((m) => m.version > state.version);
   if (pending.length === 0 || readonly) return state;
 
   db.transaction(() => {

@@ -1,8 +1,8 @@
 // Bundles the Electron main process and the preload into dist/electron as CommonJS.
 // The preload runs sandboxed, where only a single self-contained file can load.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
-const common = {
+const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -10,7 +10,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
-} as const;
+};
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),

@@ -32,7 +32,7 @@ export interface ParsedArticle {
 }
 
 const BYLINE = /^(?<publisher>.+?)\s*[·•|]\s*(?<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*$/u;
-const GROUP_HEADING = /(?:^|\s)Group\s+(\d+)\s+-\s+/g;
+const GROUP_HEADING = /(?<=^|\s)Group\s+(\d+)\s+-\s+/g;
 const CLAIM_SEPARATOR = /\s+-\s+/;
 const CITATION = /\s*\[(\d+)\]/g;
 

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
-import type { Brief, Claim } from '../../../db/model.ts';
+import type { Brief } from '../../../db/model.ts';
 import { api } from './api.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -12,17 +12,11 @@ export class WorkspaceState {
   info = $state<AppInfo | null>(null);
 
   /** "2.1" for the first claim of the second theme: how analysts refer to claims. */
-  claimNumbers = $derived.by(() => {
-    const numbers = new Map<string, string>();
-    this.brief?.themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, `${t + 1}.${c + 1}`)));
-    return numbers;
-  });
-
-  claimsById = $derived.by(() => {
-    const claims = new Map<string, Claim>();
-    for (const theme of this.brief?.themes ?? []) for (const claim of theme.claims) claims.set(claim.id, claim);
-    return claims;
-  });
+  claimNumbers: ReadonlyMap<string, string> = $derived(
+    // Rebuilt whole whenever the brief changes and never mutated: a SvelteMap would add nothing.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    new Map(this.brief?.themes.flatMap((theme, t) => theme.claims.map((claim, c) => [claim.id, `${t + 1}.${c + 1}`] as const))),
+  );
 
   async load(): Promise<void> {
     this.status = 'loading';

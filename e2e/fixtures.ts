@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { launchChromiumHost } from '../hosts/chromium/host.ts';
+import { APP_VERSION, pickHost, RENDERER_ROOT, REPO_ROOT, type HostKind } from './host.ts';
+import { WorkspacePage } from './workspace.page.ts';
+
+export interface AppUnderTest {
+  kind: HostKind;
+  page: Page;
+  /** The test's own profile folder; the working store is `briefing.sqlite` inside it. */
+  userData: string;
+}
+
+interface Fixtures {
+  app: AppUnderTest;
+  workspace: WorkspacePage;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its destructured first parameter; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    // Each test gets a fresh profile, so a fresh store seeded with the embedded brief.
+    const userData = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
+    const { kind, electronPath } = pickHost();
+    try {
+      if (kind === 'electron') {
+        const electronApp = await _electron.launch({
+          executablePath: electronPath!,
+          args: [REPO_ROOT],
+          env: { ...process.env, BRIEFING_USER_DATA: userData } as Record<string, string>,
+        });
+        const page = await electronApp.firstWindow();
+        await use({ kind, page, userData });
+        await electronApp.close();
+      } else {
+        const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData, version: APP_VERSION });
+        await host.page.goto(host.url);
+        await use({ kind, page: host.page, userData });
+        await host.close();
+      }
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  },
+  page: async ({ app }, use) => {
+    await use(app.page);
+  },
+  workspace: async ({ page }, use) => {
+    const workspace = new WorkspacePage(page);
+    await workspace.waitUntilOpen();
+    await use(workspace);
+  },
+});
+
+export { expect };

@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The workspace as a user meets it: source, themes with claims, indicators. */
+export class WorkspacePage {
+  readonly page: Page;
+  readonly reading: Locator;
+  readonly source: Locator;
+  readonly indicatorsPanel: Locator;
+  readonly indicators: Locator;
+  readonly claims: Locator;
+  readonly citationChips: Locator;
+  readonly themeHeadings: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.reading = page.getByRole('main', { name: 'Brief' });
+    this.source = this.reading.getByRole('region').filter({ has: page.getByText('Source', { exact: true }) });
+    this.indicatorsPanel = page.getByRole('complementary', { name: /Indicators/ });
+    this.indicators = this.indicatorsPanel.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    this.themeHeadings = this.reading.getByRole('heading', { level: 2 });
+    this.claims = this.reading.locator('li[data-claim-number]');
+    this.citationChips = this.reading.getByRole('note');
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await expect(this.indicatorsPanel.getByRole('heading', { name: /Indicators/ })).toBeVisible();
+  }
+
+  theme(label: string): Locator {
+    return this.reading.getByRole('region', { name: label });
+  }
+
+  claim(number: string): Locator {
+    return this.reading.locator(`li[data-claim-number="${number}"]`);
+  }
+
+  indicator(name: string): Locator {
+    return this.indicatorsPanel.getByRole('listitem', { name });
+  }
+
+  /** Everything the brief shows, as text: what a reload must reproduce. */
+  async visibleText(): Promise<string> {
+    return (await this.reading.innerText()) + '\n' + (await this.indicatorsPanel.innerText());
+  }
+
+  async screenshot(path: string, colorScheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMedia({ colorScheme });
+    await this.page.evaluate(() => document.fonts.ready);
+    await this.page.screenshot({ path });
+  }
+}
