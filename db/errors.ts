@@ -1,7 +1,20 @@
 // Every way the store refuses a file, as one plain sentence that says what is wrong
 // and what the user can do. Callers show `message` as it is.
 
-export type StoreErrorCode = 'not-a-brief' | 'newer-schema' | 'damaged' | 'not-found' | 'exists' | 'bad-article';
+export type StoreErrorCode =
+  | 'not-a-brief'
+  | 'newer-schema'
+  | 'damaged'
+  | 'incomplete'
+  | 'empty'
+  | 'untrusted-code'
+  | 'unexpected-schema'
+  | 'journal-beside'
+  | 'too-slow'
+  | 'not-found'
+  | 'exists'
+  | 'bad-article'
+  | 'save-failed';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

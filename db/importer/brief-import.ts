@@ -43,34 +43,35 @@ export interface ImportOptions {
  */
 export function importArticle(db: Db, article: ParsedArticle, options: ImportOptions): string {
   const stamp = now();
-  const row = { created_at: stamp, updated_at: stamp, author: options.author };
+  // Each new item: one timestamp for the whole import, its own revision id.
+  const fresh = () => ({ created_at: stamp, updated_at: stamp, author: options.author, rev: newId() });
   const insert = {
-    brief: db.prepare('INSERT INTO brief (id, created_at, updated_at, author, title) VALUES (@id, @created_at, @updated_at, @author, @title)'),
-    source: db.prepare(`INSERT INTO sources (id, created_at, updated_at, author, brief_id, title_original, original_language,
+    brief: db.prepare('INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (@id, @rev, @created_at, @updated_at, @author, @title)'),
+    source: db.prepare(`INSERT INTO sources (id, rev, created_at, updated_at, author, brief_id, title_original, original_language,
         title_translation, translation_note, publisher, published_text, published_on, body_language)
-      VALUES (@id, @created_at, @updated_at, @author, @brief_id, @title_original, @original_language,
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @title_original, @original_language,
         @title_translation, @translation_note, @publisher, @published_text, @published_on, @body_language)`),
-    theme: db.prepare(`INSERT INTO themes (id, created_at, updated_at, author, brief_id, position, label, title)
-      VALUES (@id, @created_at, @updated_at, @author, @brief_id, @position, @label, NULL)`),
-    claim: db.prepare(`INSERT INTO claims (id, created_at, updated_at, author, theme_id, source_id, position, text)
-      VALUES (@id, @created_at, @updated_at, @author, @theme_id, @source_id, @position, @text)`),
-    citation: db.prepare(`INSERT INTO citations (id, created_at, updated_at, author, claim_id, position, marker, char_offset)
-      VALUES (@id, @created_at, @updated_at, @author, @claim_id, @position, @marker, @char_offset)`),
-    indicator: db.prepare(`INSERT INTO indicators (id, created_at, updated_at, author, brief_id, position, name, unit, claim_id)
-      VALUES (@id, @created_at, @updated_at, @author, @brief_id, @position, @name, @unit, @claim_id)`),
-    observation: db.prepare(`INSERT INTO observations (id, created_at, updated_at, author, indicator_id, position, value, unit,
+    theme: db.prepare(`INSERT INTO themes (id, rev, created_at, updated_at, author, brief_id, position, label, title)
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @label, NULL)`),
+    claim: db.prepare(`INSERT INTO claims (id, rev, created_at, updated_at, author, theme_id, source_id, position, text)
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @theme_id, @source_id, @position, @text)`),
+    citation: db.prepare(`INSERT INTO citations (id, rev, created_at, updated_at, author, claim_id, position, marker, char_offset)
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @claim_id, @position, @marker, @char_offset)`),
+    indicator: db.prepare(`INSERT INTO indicators (id, rev, created_at, updated_at, author, brief_id, position, name, unit, claim_id)
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @name, @unit, @claim_id)`),
+    observation: db.prepare(`INSERT INTO observations (id, rev, created_at, updated_at, author, indicator_id, position, value, unit,
         comparator, as_of, as_of_note, claim_id, quote)
-      VALUES (@id, @created_at, @updated_at, @author, @indicator_id, @position, @value, @unit,
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @indicator_id, @position, @value, @unit,
         @comparator, @as_of, @as_of_note, @claim_id, @quote)`),
   };
 
   return db.transaction(() => {
     const briefId = newId();
-    insert.brief.run({ ...row, id: briefId, title: article.headline });
+    insert.brief.run({ ...fresh(), id: briefId, title: article.headline });
     const sourceId = newId();
     const extras = options.extras ?? {};
     insert.source.run({
-      ...row,
+      ...fresh(),
       id: sourceId,
       brief_id: briefId,
       title_original: article.headline,
@@ -87,16 +88,16 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
     const claimTexts: string[][] = [];
     article.groups.forEach((group, groupIndex) => {
       const themeId = newId();
-      insert.theme.run({ ...row, id: themeId, brief_id: briefId, position: groupIndex, label: group.label });
+      insert.theme.run({ ...fresh(), id: themeId, brief_id: briefId, position: groupIndex, label: group.label });
       claimIds.push([]);
       claimTexts.push([]);
       group.claims.forEach((claim, claimIndex) => {
         const claimId = newId();
-        insert.claim.run({ ...row, id: claimId, theme_id: themeId, source_id: sourceId, position: claimIndex, text: claim.text });
+        insert.claim.run({ ...fresh(), id: claimId, theme_id: themeId, source_id: sourceId, position: claimIndex, text: claim.text });
         claimIds[groupIndex]!.push(claimId);
         claimTexts[groupIndex]!.push(claim.text);
         claim.citations.forEach((citation, position) => {
-          insert.citation.run({ ...row, id: newId(), claim_id: claimId, position, marker: citation.marker, char_offset: citation.offset });
+          insert.citation.run({ ...fresh(), id: newId(), claim_id: claimId, position, marker: citation.marker, char_offset: citation.offset });
         });
       });
     });
@@ -108,13 +109,13 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
         throw new StoreError('bad-article', `Indicator "${indicator.name}" points at claim ${indicator.group}.${indicator.claim}, which the article does not have.`);
       }
       const indicatorId = newId();
-      insert.indicator.run({ ...row, id: indicatorId, brief_id: briefId, position, name: indicator.name, unit: indicator.unit, claim_id: claimId });
+      insert.indicator.run({ ...fresh(), id: indicatorId, brief_id: briefId, position, name: indicator.name, unit: indicator.unit, claim_id: claimId });
       indicator.observations.forEach((observation, index) => {
         if (!claimText.includes(observation.quote)) {
           throw new StoreError('bad-article', `Indicator "${indicator.name}" quotes "${observation.quote}", which claim ${indicator.group}.${indicator.claim} does not say.`);
         }
         insert.observation.run({
-          ...row,
+          ...fresh(),
           id: newId(),
           indicator_id: indicatorId,
           position: index,

@@ -3,6 +3,7 @@
 // API module are all derived from this and from the runtime list in channels.ts.
 // Values must be plain JSON data: the Chromium host carries them as JSON.
 import type { Brief } from '../../db/model.ts';
+import type { StoreErrorCode } from '../../db/errors.ts';
 
 export interface AppInfo {
   name: string;
@@ -22,7 +23,7 @@ export type Api = {
 
 export type Channel = keyof Api;
 
-export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'not-a-brief' | 'newer-schema' | 'damaged' | 'not-found' | 'exists' | 'bad-article';
+export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'cancelled' | StoreErrorCode;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 

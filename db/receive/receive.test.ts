@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openStore } from '../connection.ts';
+import { BriefStore } from '../brief-store.ts';
+import { readSchemaState } from '../migrate.ts';
+import { SCHEMA_VERSION } from '../migrations/index.ts';
+import { makeBriefFile } from '../test-support/brief-files.ts';
+import { buildHostileCorpus } from '../test-support/hostile-corpus.ts';
+import { sha256, tempDir } from '../test-support/temp.ts';
+import { NODE_RECEIVE_WORKER } from './node-worker.ts';
+import { receiveBrief } from './receive.ts';
+
+const V1_FIXTURE = new URL('../fixtures/schema-v1.sqlite', import.meta.url);
+
+test('every hostile or damaged file is refused with its own message, in time, and its bytes are unchanged', async (t) => {
+  const dir = tempDir(t);
+  const corpus = buildHostileCorpus(dir);
+  assert.equal(corpus.length, 12);
+  const out = tempDir(t);
+  const messages = new Set<string>();
+  for (const file of corpus) {
+    const before = readdirSync(dir).map((name) => [name, sha256(join(dir, name))]);
+    const started = performance.now();
+    await assert.rejects(receiveBrief(file.path, join(out, `${file.name}.sqlite`), NODE_RECEIVE_WORKER), (error: Error & { code?: string }) => {
+      assert.equal(error.code, file.code, `${file.name}: ${error.message}`);
+      assert.match(error.message, file.message, file.name);
+      messages.add(error.message);
+      return true;
+    });
+    assert.ok(performance.now() - started < 10_000, `${file.name} refused within 10 s`);
+    assert.deepEqual(readdirSync(dir).map((name) => [name, sha256(join(dir, name))]), before, `${file.name}: nothing beside it was written or created`);
+  }
+  assert.equal(messages.size, corpus.length, 'each file gets its own message');
+  assert.deepEqual(readdirSync(out), [], 'no partial store is left behind');
+});
+
+test('a good file is received into a new store of our own; the file itself is untouched', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'colleague.sqlite');
+  makeBriefFile(file, 'colleague');
+  const before = sha256(file);
+  const output = join(tempDir(t), 'working.sqlite');
+  const received = await receiveBrief(file, output, NODE_RECEIVE_WORKER);
+  assert.deepEqual(received, { schemaVersion: SCHEMA_VERSION, migrated: false, output });
+  assert.equal(sha256(file), before);
+  assert.deepEqual(readdirSync(dir), ['colleague.sqlite']);
+
+  const db = openStore(output);
+  t.after(() => db.close());
+  const brief = new BriefStore(db).getBrief()!;
+  assert.equal(brief.themes.length, 4);
+  assert.equal(brief.author, 'colleague');
+});
+
+test('a file of the released schema v1 opens through the migrations, on a copy', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'old.sqlite');
+  copyFileSync(V1_FIXTURE, file);
+  const before = sha256(file);
+  const output = join(dir, 'migrated.sqlite');
+  const received = await receiveBrief(file, output, NODE_RECEIVE_WORKER);
+  assert.equal(received.schemaVersion, 1);
+  assert.equal(received.migrated, true);
+  assert.equal(sha256(file), before, 'the v1 file itself is not migrated');
+  const db = openStore(output);
+  t.after(() => db.close());
+  assert.equal(readSchemaState(db).version, SCHEMA_VERSION);
+  assert.equal(new BriefStore(db).counts().claims, 12);
+  assert.ok(existsSync(output));
+});
+
+test('a check that runs past the time limit is stopped and reported', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'slow.sqlite');
+  makeBriefFile(file);
+  const sleeper = { command: process.execPath, args: ['-e', 'setTimeout(() => {}, 60000)', '--'] };
+  await assert.rejects(receiveBrief(file, join(dir, 'out.sqlite'), sleeper, 300), { code: 'too-slow', message: /took longer than .* so it was not opened/ });
+});

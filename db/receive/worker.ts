@@ -1,0 +1,17 @@
+// Child-process entry of the hardened open: `node worker.ts '{"source":…,"output":…}'`.
+// better-sqlite3 cannot interrupt a runaway query, so the parent runs this with a time limit
+// and kills it when the limit passes. The answer is one JSON line on stdout.
+import { StoreError } from '../errors.ts';
+import { receiveInProcess } from './receive-in-process.ts';
+
+const { source, output } = JSON.parse(process.argv[2] ?? '{}') as { source: string; output: string };
+try {
+  const value = receiveInProcess(source, output);
+  process.stdout.write(`${JSON.stringify({ ok: true, value })}\n`);
+} catch (error) {
+  const answer =
+    error instanceof StoreError
+      ? { ok: false, code: error.code, message: error.message }
+      : { ok: false, code: 'damaged', message: `This file could not be read (${(error as Error).message}); ask the sender for a fresh copy.` };
+  process.stdout.write(`${JSON.stringify(answer)}\n`);
+}
