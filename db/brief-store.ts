@@ -60,6 +60,10 @@ export class BriefStore {
     };
   }
 
+  getBriefTitle(): string | null {
+    return (this.#statements.brief.get() as { title: string } | undefined)?.title ?? null;
+  }
+
   hasBrief(): boolean {
     return this.#statements.brief.get() !== undefined;
   }

@@ -15,5 +15,6 @@ const common: BuildOptions = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...common, entryPoints: ['db/receive/worker.ts'], outfile: 'dist/electron/receive-worker.cjs' }),
 ]);
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log('built dist/electron/main.cjs, preload.cjs and receive-worker.cjs');

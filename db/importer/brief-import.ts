@@ -132,3 +132,11 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
     return briefId;
   })();
 }
+
+/** A new brief with nothing in it yet: File > New (blank). */
+export function createEmptyBrief(db: Db, title: string, author: string): string {
+  const stamp = now();
+  const id = newId();
+  db.prepare('INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (?, ?, ?, ?, ?, ?)').run(id, newId(), stamp, stamp, author, title);
+  return id;
+}

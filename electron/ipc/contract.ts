@@ -4,6 +4,10 @@
 // Values must be plain JSON data: the Chromium host carries them as JSON.
 import type { Brief } from '../../db/model.ts';
 import type { StoreErrorCode } from '../../db/errors.ts';
+import type { MergeReport } from '../../db/merge.ts';
+import type { ConflictView } from '../../db/merge-review.ts';
+
+export type { ConflictView, MergeReport };
 
 export interface AppInfo {
   name: string;
@@ -15,15 +19,45 @@ export interface AppInfo {
   author: string;
 }
 
+export interface DocumentState {
+  /** The file name, or the brief's title while it has never been saved. */
+  name: string;
+  filePath: string | null;
+  /** Changes in the working copy that Save has not yet written to the file. */
+  dirty: boolean;
+  recent: string[];
+  openConflicts: number;
+}
+
+export interface MergeOutcome {
+  state: DocumentState;
+  report: MergeReport;
+  /** File name of the colleague's brief. */
+  from: string;
+}
+
+export type ConflictChoice = 'ours' | 'theirs';
+
+// Channels whose dialog the user can cancel answer null.
 export type Api = {
   'app:info': () => AppInfo;
   /** The open brief, or null when the store holds none. */
   'brief:get': () => Brief | null;
+  'document:state': () => DocumentState;
+  'document:new': (kind: 'blank' | 'article') => DocumentState | null;
+  'document:open': () => DocumentState | null;
+  'document:open-recent': (path: string) => DocumentState;
+  'document:save': () => DocumentState | null;
+  'document:save-as': () => DocumentState | null;
+  'document:revert': () => DocumentState;
+  'document:merge': () => MergeOutcome | null;
+  'merge:conflicts': () => ConflictView[];
+  'merge:resolve': (conflictId: string, choice: ConflictChoice) => DocumentState;
 };
 
 export type Channel = keyof Api;
 
-export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'cancelled' | StoreErrorCode;
+export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCode;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, dialog } from 'electron';
 import { startBackend, type AppBackend } from '../router/index.ts';
 import { APP_NAME, userDataDir } from '../policy/paths.ts';
+import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
@@ -17,7 +18,18 @@ let backend: AppBackend | undefined;
 
 app.whenReady().then(() => {
   try {
-    backend = startBackend({ userData: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    backend = startBackend({
+      userData: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      dialogs: nativeDialogs,
+      // The hardened open runs in a child: Electron's own binary, as plain Node, on the bundled worker.
+      receiveWorker: {
+        command: process.execPath,
+        args: [join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')],
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      },
+    });
   } catch (error) {
     dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);
     app.exit(1);

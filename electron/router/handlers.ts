@@ -1,17 +1,27 @@
-import type { Workspace } from '../../db/workspace.ts';
 import { SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import type { AppInfo } from '../ipc/contract.ts';
+import type { DocumentSession } from './documents.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerContext {
-  workspace: Workspace;
+  documents: DocumentSession;
   info: Omit<AppInfo, 'schemaVersion'>;
 }
 
-/** The router's handlers over the working store; identical in the Electron and Chromium hosts. */
-export function createHandlers({ workspace, info }: HandlerContext): Handlers {
+/** The router's handlers over the open document; identical in the Electron and Chromium hosts. */
+export function createHandlers({ documents, info }: HandlerContext): Handlers {
   return {
-    'app:info': () => ({ ...info, schemaVersion: SCHEMA_VERSION }),
-    'brief:get': () => workspace.briefs.getBrief(),
+    'app:info': () => ({ ...info, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
+    'brief:get': () => documents.workspace.briefs.getBrief(),
+    'document:state': () => documents.state(),
+    'document:new': (kind) => documents.newBrief(kind),
+    'document:open': () => documents.open(),
+    'document:open-recent': (path) => documents.openRecent(path),
+    'document:save': () => documents.save(),
+    'document:save-as': () => documents.saveAs(),
+    'document:revert': () => documents.revert(),
+    'document:merge': () => documents.merge(),
+    'merge:conflicts': () => documents.conflicts(),
+    'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
   };
 }

@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { openWorkspace } from '../../db/workspace.ts';
-import { APP_NAME, STORE_FILE } from '../policy/paths.ts';
+import type { WorkerCommand } from '../../db/index.ts';
+import { APP_NAME } from '../policy/paths.ts';
 import type { AppInfo } from '../ipc/contract.ts';
+import { DocumentSession, type Dialogs } from './documents.ts';
 import { createHandlers } from './handlers.ts';
 import { createRouter, type Router } from './router.ts';
 
 export { createRouter, type Router, type Sender } from './router.ts';
+export type { Dialogs } from './documents.ts';
 
 export interface AppBackend {
   router: Router;
-  storePath: string;
+  documents: DocumentSession;
   close(): void;
 }
 
@@ -24,12 +25,19 @@ export function defaultAuthor(): string {
   }
 }
 
-/** Opens the user's working store in `userData` and builds the router over it. Used by both hosts. */
-export function startBackend(options: { userData: string; host: AppInfo['host']; version: string }): AppBackend {
+export interface BackendOptions {
+  userData: string;
+  host: AppInfo['host'];
+  version: string;
+  dialogs: Dialogs;
+  receiveWorker: WorkerCommand;
+}
+
+/** Opens the user's document (the last one, or the embedded brief) and builds the router over it. Used by both hosts. */
+export function startBackend(options: BackendOptions): AppBackend {
   mkdirSync(options.userData, { recursive: true });
-  const storePath = join(options.userData, STORE_FILE);
   const author = defaultAuthor();
-  const workspace = openWorkspace(storePath, author);
-  const router = createRouter(createHandlers({ workspace, info: { name: APP_NAME, version: options.version, storePath, host: options.host, author } }));
-  return { router, storePath, close: () => workspace.close() };
+  const documents = new DocumentSession({ userData: options.userData, author, dialogs: options.dialogs, receiveWorker: options.receiveWorker });
+  const router = createRouter(createHandlers({ documents, info: { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author } }));
+  return { router, documents, close: () => documents.close() };
 }

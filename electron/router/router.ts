@@ -4,7 +4,7 @@ import { isChannel } from '../ipc/channels.ts';
 import { isTrustedSenderUrl } from '../policy/origins.ts';
 import { ARGUMENT_SCHEMAS } from './schemas.ts';
 
-export type Handlers = { [C in Channel]: (...args: Parameters<Api[C]>) => ReturnType<Api[C]> };
+export type Handlers = { [C in Channel]: (...args: Parameters<Api[C]>) => ReturnType<Api[C]> | Promise<ReturnType<Api[C]>> };
 
 export interface Sender {
   /** URL of the frame that sent the message. */
@@ -12,7 +12,7 @@ export interface Sender {
 }
 
 export interface Router {
-  invoke(channel: unknown, args: unknown, sender: Sender): Result<unknown>;
+  invoke(channel: unknown, args: unknown, sender: Sender): Promise<Result<unknown>>;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface Router {
  */
 export function createRouter(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Router {
   return {
-    invoke(channel, args, sender) {
+    async invoke(channel, args, sender) {
       if (!isChannel(channel)) return { ok: false, code: 'bad-request', message: `Unknown request "${String(channel).slice(0, 40)}".` };
       if (!isTrustedSenderUrl(sender.url)) return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
       const parsed = ARGUMENT_SCHEMAS[channel].safeParse(args);
@@ -31,7 +31,7 @@ export function createRouter(handlers: Handlers, log: (message: string, error: u
       }
       try {
         const handler = handlers[channel] as (...a: unknown[]) => unknown;
-        return { ok: true, value: handler(...(parsed.data as unknown[])) };
+        return { ok: true, value: await handler(...(parsed.data as unknown[])) };
       } catch (error) {
         if (error instanceof StoreError) return { ok: false, code: error.code, message: error.message };
         log(`IPC ${channel} failed`, error);

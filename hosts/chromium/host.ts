@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
 import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
 import { startBackend, type AppBackend } from '../../electron/router/index.ts';
 import { findChromium } from '../browser-binaries.ts';
+import { ScriptedDialogs } from '../../electron/router/scripted-dialogs.ts';
+import { NODE_RECEIVE_WORKER } from '../../db/receive/node-worker.ts';
 
 // The Chromium host: the real renderer in Chromium with the real main-process router bridged
 // into the page. Playwright plays the parts Electron plays for users: it serves dist/renderer
@@ -35,12 +37,15 @@ export interface ChromiumHostOptions {
   headless?: boolean;
   version: string;
   colorScheme?: 'light' | 'dark';
+  /** Answers for file dialogs; the preview asks on the terminal. */
+  dialogs?: ScriptedDialogs;
 }
 
 export interface ChromiumHost {
   context: BrowserContext;
   page: Page;
   backend: AppBackend;
+  dialogs: ScriptedDialogs;
   /** URL of the workspace. */
   url: string;
   close(): Promise<void>;
@@ -48,7 +53,8 @@ export interface ChromiumHost {
 
 export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
   const executablePath = await findChromium();
-  const backend = startBackend({ userData: options.userData, host: 'chromium', version: options.version });
+  const dialogs = options.dialogs ?? new ScriptedDialogs();
+  const backend = startBackend({ userData: options.userData, host: 'chromium', version: options.version, dialogs, receiveWorker: NODE_RECEIVE_WORKER });
   const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
   let context: BrowserContext | undefined;
   try {
@@ -93,6 +99,7 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       context,
       page,
       backend,
+      dialogs,
       url: `${CHROMIUM_HOST_ORIGIN}/index.html`,
       async close() {
         await closeContext.close();

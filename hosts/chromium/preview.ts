@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { userDataDir } from '../../electron/policy/paths.ts';
+import { ScriptedDialogs } from '../../electron/router/scripted-dialogs.ts';
 import { launchChromiumHost } from './host.ts';
 
 const { values } = parseArgs({ options: { screenshot: { type: 'string' }, dark: { type: 'boolean', default: false } } });
@@ -19,8 +20,8 @@ if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process
 }
 
 try {
-  const host = await launchChromiumHost({ rendererRoot, userData: userDataDir(), headless, version, colorScheme: values.dark ? 'dark' : 'light' });
-  console.log(`Briefing Desk (Chromium host) on ${host.backend.storePath}`);
+  const host = await launchChromiumHost({ rendererRoot, userData: userDataDir(), headless, version, colorScheme: values.dark ? 'dark' : 'light', dialogs: new ScriptedDialogs({ interactive: !headless }) });
+  console.log(`Briefing Desk (Chromium host) on ${host.backend.documents.workspace.db.name}`);
   await host.page.goto(host.url);
   if (values.screenshot) {
     await host.page.getByRole('heading', { name: 'Indicators' }).waitFor();
