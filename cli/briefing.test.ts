@@ -1,69 +1,70 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from '../db/test-support/temp.ts';
+import { BriefStore, BriefWriter, closeAsSingleFile, openStore, SCHEMA_VERSION } from '../db/index.ts';
+import { sha256, tempDir } from '../db/test-support/temp.ts';
 import { runCli } from './commands.ts';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-test('briefing new writes the embedded brief as one self-contained file, and info reports it', (t) => {
+test('briefing new writes the embedded brief as one self-contained file, and info reports it', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'brief.sqlite');
-  assert.equal(run('new', file).code, 0);
+  assert.equal((await run('new', file)).code, 0);
   assert.deepEqual(readdirSync(dir), ['brief.sqlite'], 'no -wal, -shm or temporary file left beside it');
 
-  const info = run('info', file);
+  const info = await run('info', file);
   assert.equal(info.code, 0);
   assert.match(info.out, /Source: +俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖/);
   assert.match(info.out, /Published: +Sou Hu Cai Jing, 2025-11-09 07:03/);
-  assert.match(info.out, /Schema: +version 1/);
+  assert.match(info.out, new RegExp(`Schema: +version ${SCHEMA_VERSION}`));
 
-  const json = JSON.parse(run('info', file, '--json').out);
+  const json = JSON.parse((await run('info', file, '--json')).out);
   assert.deepEqual(json.counts, { sources: 1, themes: 4, claims: 12, citations: 19, indicators: 7, observations: 8, notes: 0, annotations: 0, tags: 0 });
-  assert.equal(json.schemaVersion, 1);
+  assert.equal(json.schemaVersion, SCHEMA_VERSION);
   assert.deepEqual(readdirSync(dir), ['brief.sqlite'], 'info does not write beside the file');
 });
 
-test('briefing new --from imports another article in the same format', (t) => {
+test('briefing new --from imports another article in the same format', async (t) => {
   const dir = tempDir(t);
   const article = join(dir, 'article.txt');
   writeFileSync(article, 'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]');
   const file = join(dir, 'other.sqlite');
-  assert.equal(run('new', file, '--from', article).code, 0);
-  const json = JSON.parse(run('info', file, '--json').out);
+  assert.equal((await run('new', file, '--from', article)).code, 0);
+  const json = JSON.parse((await run('info', file, '--json')).out);
   assert.equal(json.source.titleOriginal, 'Редкоземельные металлы: новый план');
   assert.equal(json.source.publisher, 'RBC');
   assert.deepEqual([json.counts.themes, json.counts.claims, json.counts.citations, json.counts.indicators], [3, 4, 4, 0]);
 });
 
-test('errors go to stderr with a non-zero exit and leave nothing behind', (t) => {
+test('errors go to stderr with a non-zero exit and leave nothing behind', async (t) => {
   const dir = tempDir(t);
   const bad = join(dir, 'bad.txt');
   writeFileSync(bad, 'Headline\nno byline here\n');
-  const failed = run('new', join(dir, 'out.sqlite'), '--from', bad);
+  const failed = (await run('new', join(dir, 'out.sqlite'), '--from', bad));
   assert.equal(failed.code, 1);
   assert.match(failed.err, /Line 2 should give the publisher and date/);
   assert.deepEqual(readdirSync(dir), ['bad.txt']);
 
   const existing = join(dir, 'x.sqlite');
-  assert.equal(run('new', existing).code, 0);
-  assert.match(run('new', existing).err, /already exists/);
-  assert.match(run('info', join(dir, 'missing.sqlite')).err, /does not exist/);
-  assert.match(run('info', bad).err, /not a Briefing Desk file/);
-  assert.equal(run('frobnicate').code, 2);
-  assert.equal(run('new').code, 2);
-  assert.equal(run('new', join(dir, 'no-such-folder', 'x.sqlite')).code, 1);
+  assert.equal((await run('new', existing)).code, 0);
+  assert.match((await run('new', existing)).err, /already exists/);
+  assert.match((await run('info', join(dir, 'missing.sqlite'))).err, /does not exist/);
+  assert.match((await run('info', bad)).err, /not a Briefing Desk file/);
+  assert.equal((await run('frobnicate')).code, 2);
+  assert.equal((await run('new')).code, 2);
+  assert.equal((await run('new', join(dir, 'no-such-folder', 'x.sqlite'))).code, 1);
 });
 
-test('the installed bin runs under plain Node', (t) => {
+test('the installed bin runs under plain Node', async (t) => {
   const bin = fileURLToPath(new URL('./briefing.ts', import.meta.url));
   const file = join(tempDir(t), 'bin.sqlite');
   execFileSync(process.execPath, [bin, 'new', file]);
@@ -74,4 +75,44 @@ test('the installed bin runs under plain Node', (t) => {
   assert.equal(failure.status, 1);
   assert.match(failure.stderr, /^briefing: /);
   assert.equal(failure.stdout, '');
+});
+
+test('briefing check accepts a sound brief and refuses a hostile one with its sentence', async (t) => {
+  const dir = tempDir(t);
+  const good = join(dir, 'good.sqlite');
+  assert.equal((await run('new', good)).code, 0);
+  const ok = await run('check', good);
+  assert.equal(ok.code, 0);
+  assert.match(ok.out, /is a sound Briefing Desk brief \(schema \d+\): 4 themes, 12 claims, 7 indicators/);
+  const page = join(dir, 'page.sqlite');
+  writeFileSync(page, '<!doctype html><p>hello</p>');
+  const refused = await run('check', page);
+  assert.equal(refused.code, 1);
+  assert.equal(refused.err, 'briefing: This is not a Briefing Desk file: it is a web page saved under a .sqlite name.');
+});
+
+test('briefing merge with --out leaves MINE untouched and reports conflicts, keeping both versions', async (t) => {
+  const dir = tempDir(t);
+  const mine = join(dir, 'mine.sqlite');
+  const theirs = join(dir, 'theirs.sqlite');
+  await run('new', mine);
+  copyFileSync(mine, theirs);
+  for (const [file, author, text] of [[mine, 'me', 'Mine'], [theirs, 'colleague', 'Theirs']] as const) {
+    const db = openStore(file);
+    const claim = new BriefStore(db).getBrief()!.themes[0]!.claims[0]!;
+    new BriefWriter(db, author).updateClaimText(claim.id, text);
+    closeAsSingleFile(db);
+  }
+  const before = sha256(mine);
+  const out = join(dir, 'merged.sqlite');
+  const merged = await run('merge', mine, theirs, '--out', out);
+  assert.equal(merged.code, 0, merged.err);
+  assert.match(merged.out, /1 new conflicts/);
+  assert.match(merged.out, /Claim 1\.1: yours \(me, .*\) \/ theirs \(colleague, .*\)/);
+  assert.match(merged.out, /Text: yours "Mine" \/ theirs "Theirs"/);
+  assert.equal(sha256(mine), before);
+  assert.deepEqual(readdirSync(dir).sort(), ['merged.sqlite', 'mine.sqlite', 'theirs.sqlite']);
+
+  const again = await run('merge', out, theirs);
+  assert.match(again.out, /0 added, 0 updated from their side, .* 0 new conflicts/, 'merging the same file twice changes nothing');
 });

@@ -1,7 +1,12 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BriefStore, closeAsSingleFile, importArticle, importEmbeddedBrief, openStore, parseArticle, readSchemaState, StoreError } from '../db/index.ts';
+import {
+  BriefStore, closeAsSingleFile, conflictViews, importArticle, importEmbeddedBrief, mergeInto, openStore, parseArticle,
+  readSchemaState, receiveBrief, saveCopy, StoreError,
+} from '../db/index.ts';
+import { NODE_RECEIVE_WORKER } from '../db/receive/node-worker.ts';
 import { defaultAuthor } from '../electron/router/index.ts';
 
 // `briefing`, the command-line tool. Runs under plain Node; every command is a function of
@@ -13,12 +18,14 @@ export interface Io {
 }
 
 const USAGE = `Usage:
-  briefing new OUT.sqlite [--from ARTICLE.txt]   write a brief file (the embedded brief without --from)
-  briefing info FILE.sqlite [--json]             show the source, counts and schema version of a brief file`;
+  briefing new OUT.sqlite [--from ARTICLE.txt]         write a brief file (the embedded brief without --from)
+  briefing info FILE.sqlite [--json]                   show the source, counts and schema version of a brief file
+  briefing check FILE.sqlite                           check a brief someone sent, as the app does before opening it
+  briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)`;
 
 class UsageError extends Error {}
 
-function cmdNew(args: string[], io: Io): number {
+async function cmdNew(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { from: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('briefing new takes one output file.');
   const out = positionals[0]!;
@@ -55,7 +62,7 @@ function cmdNew(args: string[], io: Io): number {
   return 0;
 }
 
-function cmdInfo(args: string[], io: Io): number {
+async function cmdInfo(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError('briefing info takes one brief file.');
   const file = positionals[0]!;
@@ -97,9 +104,91 @@ function cmdInfo(args: string[], io: Io): number {
   }
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = { new: cmdNew, info: cmdInfo };
+/** Receives THEIRS (or any file from outside) into a private temporary store; removed by `done()`. */
+async function receiveToTemp(file: string): Promise<{ path: string; schemaVersion: number; done: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
+  const path = join(dir, 'received.sqlite');
+  try {
+    const received = await receiveBrief(file, path, NODE_RECEIVE_WORKER);
+    return { path, schemaVersion: received.schemaVersion, done: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
-export function runCli(argv: string[], io: Io): number {
+async function cmdCheck(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('briefing check takes one brief file.');
+  const received = await receiveToTemp(positionals[0]!);
+  try {
+    const db = openStore(received.path, { readonly: true });
+    try {
+      const counts = new BriefStore(db).counts();
+      io.out(
+        `${positionals[0]} is a sound Briefing Desk brief (schema ${received.schemaVersion}): ` +
+          `${counts.themes} themes, ${counts.claims} claims, ${counts.indicators} indicators, ${counts.notes} notes, ${counts.annotations} annotations.`,
+      );
+    } finally {
+      db.close();
+    }
+  } finally {
+    received.done();
+  }
+  return 0;
+}
+
+async function cmdMerge(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (positionals.length !== 2) throw new UsageError('briefing merge takes MINE.sqlite and THEIRS.sqlite.');
+  const [mine, theirs] = positionals as [string, string];
+  if (!existsSync(mine)) throw new StoreError('not-found', `${mine} does not exist; check the path.`);
+  if (values.out !== undefined && existsSync(values.out)) throw new StoreError('exists', `${values.out} already exists; choose another name or remove it first.`);
+
+  const received = await receiveToTemp(theirs);
+  try {
+    let target = mine;
+    if (values.out !== undefined) {
+      // MINE stays untouched: the merge happens in a copy written where --out says.
+      const source = openStore(mine, { readonly: true, mustExist: true });
+      try {
+        saveCopy(source, values.out);
+      } finally {
+        source.close();
+      }
+      target = values.out;
+    }
+    const db = openStore(target, { mustExist: true });
+    try {
+      const report = mergeInto(db, received.path, basename(theirs));
+      const conflicts = conflictViews(db);
+      io.out(
+        `Merged ${theirs} into ${target}: ${report.added} added, ${report.updated} updated from their side, ` +
+          `${report.keptOurs} kept as yours (newer), ${report.unchanged} unchanged, ${report.conflicts} new conflicts.`,
+      );
+      if (report.authors.length > 0) io.out(`Their items were written by: ${report.authors.join(', ')}.`);
+      if (conflicts.length > 0) {
+        io.out(`${conflicts.length} conflict(s) need a decision; both versions are kept in ${target}, marked for review in Briefing Desk:`);
+        for (const conflict of conflicts) {
+          io.out(`  ${conflict.itemLabel}: yours (${conflict.ours.author}, ${conflict.ours.updatedAt}) / theirs (${conflict.theirs.author}, ${conflict.theirs.updatedAt})`);
+          for (const field of conflict.fields) io.out(`    ${field.field}: yours "${field.ours}" / theirs "${field.theirs}"`);
+        }
+      }
+    } finally {
+      closeAsSingleFile(db);
+    }
+  } catch (error) {
+    if (values.out !== undefined) rmSync(values.out, { force: true });
+    throw error;
+  } finally {
+    received.done();
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { new: cmdNew, info: cmdInfo, check: cmdCheck, merge: cmdMerge };
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
@@ -111,7 +200,7 @@ export function runCli(argv: string[], io: Io): number {
     return 2;
   }
   try {
-    return run(args, io);
+    return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`briefing: ${(error as Error).message}\n${USAGE}`);
