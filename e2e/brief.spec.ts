@@ -86,7 +86,7 @@ test('a reload shows the same brief, read back from the store file in the profil
     const stored = new BriefStore(db).getBrief()!;
     const shownClaims = await workspace.claims.locator('p').allInnerTexts();
     expect(shownClaims.map((text) => text.replace(/[\s\d]+$/, ''))).toEqual(stored.themes.flatMap((theme) => theme.claims.map((claim) => claim.text)));
-    await expect(page.getByText(join(app.userData, 'briefing.sqlite'))).toBeVisible();
+    await expect(page.getByText('Every change is saved as you work')).toHaveAttribute('title', `Working copy: ${join(app.userData, 'briefing.sqlite')}`);
   } finally {
     db.close();
   }

@@ -11,6 +11,8 @@ export interface AppUnderTest {
   page: Page;
   /** The test's own profile folder; the working store is `briefing.sqlite` inside it. */
   userData: string;
+  /** Answers the next file dialog with a path (or null: cancelled), stubbed in main, not clicked. */
+  answerNextDialog(path: string | null): Promise<void>;
 }
 
 interface Fixtures {
@@ -33,12 +35,19 @@ export const test = base.extend<Fixtures>({
           env: { ...process.env, BRIEFING_USER_DATA: userData } as Record<string, string>,
         });
         const page = await electronApp.firstWindow();
-        await use({ kind, page, userData });
+        const answerNextDialog = async (path: string | null) => {
+          await electronApp.evaluate(({ dialog }, answer) => {
+            const result = answer ? { canceled: false, filePaths: [answer], filePath: answer } : { canceled: true, filePaths: [], filePath: '' };
+            dialog.showOpenDialog = (async () => result) as typeof dialog.showOpenDialog;
+            dialog.showSaveDialog = (async () => result) as typeof dialog.showSaveDialog;
+          }, path);
+        };
+        await use({ kind, page, userData, answerNextDialog });
         await electronApp.close();
       } else {
         const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData, version: APP_VERSION });
         await host.page.goto(host.url);
-        await use({ kind, page: host.page, userData });
+        await use({ kind, page: host.page, userData, answerNextDialog: async (path) => host.dialogs.answerNext(path) });
         await host.close();
       }
     } finally {

@@ -22,6 +22,24 @@ export class WorkspacePage {
     this.citationChips = this.reading.getByRole('note');
   }
 
+  /** Runs a File menu command by mouse, as a user would. */
+  async fileMenu(item: string | RegExp): Promise<void> {
+    await this.page.getByRole('button', { name: 'File' }).click();
+    await this.page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status').filter({ hasNotText: /^$/ }).first();
+  }
+
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  documentName(): Locator {
+    return this.page.getByRole('banner').locator('.doc-name');
+  }
+
   async waitUntilOpen(): Promise<void> {
     await expect(this.indicatorsPanel.getByRole('heading', { name: /Indicators/ })).toBeVisible();
   }

@@ -1,7 +1,7 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, Channel, ErrorCode } from '../../../electron/ipc/contract.ts';
+import type { Api, BridgeApi, Channel, ErrorCode, Result } from '../../../electron/ipc/contract.ts';
 
 declare global {
   interface Window {
@@ -23,7 +23,8 @@ async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>):
   if (!bridge) {
     throw new ApiError('no-bridge', 'Briefing Desk cannot reach its store. Start it with "npm start" or "npm run preview", not by opening the page directly.');
   }
-  const method = bridge[channel] as (...a: Parameters<Api[C]>) => Promise<Awaited<ReturnType<BridgeApi[C]>>>;
+  // Indexing a mapped type by a generic key loses the link between parameters and result; restore it.
+  const method = bridge[channel] as unknown as (...a: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>>;
   const result = await method(...args);
   if (!result.ok) throw new ApiError(result.code, result.message);
   return result.value as ReturnType<Api[C]>;
@@ -32,4 +33,14 @@ async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>):
 export const api = {
   appInfo: () => call('app:info'),
   getBrief: () => call('brief:get'),
+  documentState: () => call('document:state'),
+  newBrief: (kind: 'blank' | 'article') => call('document:new', kind),
+  open: () => call('document:open'),
+  openRecent: (path: string) => call('document:open-recent', path),
+  save: () => call('document:save'),
+  saveAs: () => call('document:save-as'),
+  revert: () => call('document:revert'),
+  merge: () => call('document:merge'),
+  conflicts: () => call('merge:conflicts'),
+  resolve: (conflictId: string, choice: 'ours' | 'theirs') => call('merge:resolve', conflictId, choice),
 };

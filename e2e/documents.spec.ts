@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { copiesOfOneBrief, editClaims, makeBriefFile } from './support/brief-files.ts';
+
+const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+test('Save As names the document and writes one clean file; a colleague’s brief opens unchanged on disk', async ({ workspace, app, page }, testInfo) => {
+  const folder = testInfo.outputPath('files');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(folder, { recursive: true });
+
+  const target = join(folder, 'rare-earths.sqlite');
+  await app.answerNextDialog(target);
+  await page.keyboard.press('Control+Shift+S');
+  await expect(workspace.status).toContainText(`Saved to ${target}`);
+  await expect(workspace.documentName()).toHaveText('rare-earths.sqlite');
+  await expect(page).toHaveTitle('rare-earths.sqlite — Briefing Desk');
+  expect(readdirSync(folder)).toEqual(['rare-earths.sqlite']);
+
+  const colleague = join(folder, 'from-colleague.sqlite');
+  makeBriefFile(colleague, 'colleague');
+  editClaims(colleague, 'colleague', { '4.2': 'Academics doubt these partnerships will last.' });
+  const before = hash(colleague);
+  await app.answerNextDialog(colleague);
+  await workspace.fileMenu('Open…');
+  await expect(workspace.documentName()).toHaveText('from-colleague.sqlite');
+  await expect(workspace.claim('4.2')).toContainText('Academics doubt these partnerships will last.');
+  await expect(workspace.claim('4.2')).toContainText('Edited by colleague');
+  expect(hash(colleague)).toBe(before);
+  expect(readdirSync(folder).sort()).toEqual(['from-colleague.sqlite', 'rare-earths.sqlite']);
+
+  await page.getByRole('button', { name: 'File' }).click();
+  await expect(page.getByRole('group', { name: 'Open recent' }).getByRole('menuitem')).toHaveText(['from-colleague.sqlite', 'rare-earths.sqlite']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'File' })).toBeFocused();
+});
+
+test('a hostile file is refused with one plain sentence and the open brief stays', async ({ workspace, app }, testInfo) => {
+  const file = testInfo.outputPath('invoice.sqlite');
+  writeFileSync(file, '<!doctype html><html><body>Your invoice</body></html>');
+  await app.answerNextDialog(file);
+  await workspace.fileMenu('Open…');
+  await expect(workspace.alert).toHaveText(/This is not a Briefing Desk file: it is a web page saved under a \.sqlite name\./);
+  await expect(workspace.themeHeadings).toHaveCount(4);
+  expect(existsSync(`${file}-wal`) || existsSync(`${file}-journal`)).toBe(false);
+  await workspace.screenshot(testInfo.outputPath('refused-light.png'), 'light');
+});
+
+test('merging a colleague’s copy: review conflicts side by side, resolve one each way, and both authors show', async ({ workspace, app, page }, testInfo) => {
+  const mine = testInfo.outputPath('mine.sqlite');
+  const theirs = testInfo.outputPath('theirs.sqlite');
+  copiesOfOneBrief(mine, theirs);
+  editClaims(mine, 'me', { '1.1': 'My reading of the roadmap.', '1.3': 'My reading of the shortage.' });
+  editClaims(theirs, 'colleague', { '1.1': 'Their reading of the roadmap.', '1.3': 'Their reading of the shortage.', '2.1': 'Their correction of the reserves claim.' });
+
+  await app.answerNextDialog(mine);
+  await workspace.fileMenu('Open…');
+  await expect(workspace.documentName()).toHaveText('mine.sqlite');
+
+  await app.answerNextDialog(theirs);
+  await page.keyboard.press('Control+Shift+M');
+  const review = page.getByRole('dialog', { name: 'Review merge conflicts' });
+  await expect(review).toBeVisible();
+  await expect(review.getByRole('listitem')).toHaveCount(2);
+  const first = review.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Claim 1.1' }) });
+  await expect(first.getByRole('region', { name: 'Yours version' })).toContainText('My reading of the roadmap.');
+  await expect(first.getByRole('region', { name: /Theirs.*version/ })).toContainText('Their reading of the roadmap.');
+  await expect(first.getByRole('region', { name: /Theirs.*version/ })).toContainText('colleague');
+  await workspace.screenshot(testInfo.outputPath('merge-review-light.png'), 'light');
+  await workspace.screenshot(testInfo.outputPath('merge-review-dark.png'), 'dark');
+
+  await first.getByRole('button', { name: 'Keep yours' }).click();
+  const second = review.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Claim 1.3' }) });
+  await second.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(review.getByRole('status')).toHaveText(/Every conflict is resolved/);
+  await review.getByRole('button', { name: 'Close' }).click();
+
+  await expect(workspace.claim('1.1')).toContainText('My reading of the roadmap.');
+  await expect(workspace.claim('1.1')).toContainText('Edited by me');
+  await expect(workspace.claim('1.3')).toContainText('Their reading of the shortage.');
+  await expect(workspace.claim('1.3')).toContainText('Edited by colleague');
+  await expect(workspace.claim('2.1')).toContainText('Their correction of the reserves claim.');
+  await expect(workspace.documentName()).toHaveText('mine.sqlite');
+  await expect(page.getByRole('banner').getByText('Edited', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('mine.sqlite (edited) — Briefing Desk');
+
+  // Unsaved changes are not dropped silently: New asks first.
+  await page.keyboard.press('Control+N');
+  const ask = page.getByRole('dialog', { name: 'Keep your changes?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(workspace.claim('1.1')).toContainText('My reading of the roadmap.');
+
+  await page.keyboard.press('Control+S');
+  await expect(workspace.status).toContainText(`Saved to ${mine}`);
+  await expect(page).toHaveTitle('mine.sqlite — Briefing Desk');
+});

@@ -1,0 +1,26 @@
+import { copyFileSync } from 'node:fs';
+import { BriefStore, BriefWriter, closeAsSingleFile, openStore } from '../../db/index.ts';
+import { makeBriefFile } from '../../db/test-support/brief-files.ts';
+
+export { makeBriefFile };
+
+/** Edits claims (by "1.1"-style number) of a brief file as `author` would, leaving one closed file. */
+export function editClaims(path: string, author: string, edits: Record<string, string>): void {
+  const db = openStore(path);
+  try {
+    const themes = new BriefStore(db).getBrief()!.themes;
+    const writer = new BriefWriter(db, author);
+    for (const [number, text] of Object.entries(edits)) {
+      const [t, c] = number.split('.').map(Number) as [number, number];
+      writer.updateClaimText(themes[t - 1]!.claims[c - 1]!.id, text);
+    }
+  } finally {
+    closeAsSingleFile(db);
+  }
+}
+
+/** Two copies of one brief, as a colleague and I have after passing it around. */
+export function copiesOfOneBrief(mine: string, theirs: string): void {
+  makeBriefFile(mine, 'me');
+  copyFileSync(mine, theirs);
+}
