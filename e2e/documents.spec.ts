@@ -98,3 +98,37 @@ test('merging a colleague’s copy: review conflicts side by side, resolve one e
   await expect(workspace.status).toContainText(`Saved to ${mine}`);
   await expect(page).toHaveTitle('mine.sqlite — Briefing Desk');
 });
+
+test('a file dropped on the window is checked like File > Open; a non-brief is named and refused', async ({ workspace, page, app }) => {
+  const drop = (name: string) =>
+    page.evaluate((fileName) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], fileName));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, name);
+  await drop('notes.docx');
+  await expect(workspace.alert).toHaveText(/notes\.docx is not a brief: drop a \.sqlite file made by Briefing Desk\./);
+  await drop('colleague.sqlite');
+  // Electron's preload can tell where a dropped file lives; a plain Chromium page cannot, and says so.
+  if (app.kind === 'chromium') await expect(workspace.alert).toHaveText(/use File > Open instead/);
+  await expect(workspace.themeHeadings).toHaveCount(4);
+});
+
+test('File > New gives an empty brief with a way forward; New from an article imports it', async ({ workspace, page, app }, testInfo) => {
+  await page.keyboard.press('Control+N');
+  await expect(page.getByRole('heading', { name: 'Untitled brief' })).toBeVisible();
+  await expect(page.getByText('This brief is empty.')).toBeVisible();
+  await expect(workspace.themeHeadings).toHaveCount(0);
+  await expect(workspace.indicatorsPanel.getByText(/No indicators yet/)).toBeVisible();
+  await workspace.screenshot(testInfo.outputPath('empty-brief-light.png'), 'light');
+
+  const article = testInfo.outputPath('article.txt');
+  writeFileSync(article, 'Россия ищет партнёров по редкоземельным металлам\nRBC·2025-12-01 10:00\n\nGroup 1 - India offered technology for market access [11][13] - Belarus and Kazakhstan could help with logistics [13]\nGroup 2 - Scholars want a full supply chain from mine to market [15]');
+  await app.answerNextDialog(article);
+  await workspace.fileMenu('New brief from an article…');
+  await expect(workspace.source.getByRole('heading', { level: 1 })).toHaveText('Россия ищет партнёров по редкоземельным металлам');
+  await expect(workspace.themeHeadings).toHaveText(['Group 1', 'Group 2']);
+  await expect(workspace.claim('1.2')).toContainText('Belarus and Kazakhstan could help with logistics');
+  await expect(workspace.citationChips).toHaveText(['11', '13', '13', '15']);
+  await expect(page).toHaveTitle('Россия ищет партнёров по редкоземельным металлам (edited) — Briefing Desk');
+});

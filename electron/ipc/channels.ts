@@ -8,6 +8,7 @@ export const CHANNELS = [
   'document:new',
   'document:open',
   'document:open-recent',
+  'document:open-path',
   'document:save',
   'document:save-as',
   'document:revert',

@@ -47,6 +47,8 @@ export type Api = {
   'document:new': (kind: 'blank' | 'article') => DocumentState | null;
   'document:open': () => DocumentState | null;
   'document:open-recent': (path: string) => DocumentState;
+  /** A .sqlite file dropped on the window (its path comes from the preload's pathForFile). */
+  'document:open-path': (path: string) => DocumentState;
   'document:save': () => DocumentState | null;
   'document:save-as': () => DocumentState | null;
   'document:revert': () => DocumentState;
@@ -60,6 +62,11 @@ export type Channel = keyof Api;
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCode;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+/** `window.briefingFiles`, from the Electron preload only: the path of a file dropped on the window. */
+export interface FilesBridge {
+  pathForFile(file: File): string;
+}
 
 /** What `window.briefing` offers: one method per channel, each answering with a Result. */
 export type BridgeApi = { [C in Channel]: (...args: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>> };

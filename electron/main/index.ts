@@ -1,8 +1,9 @@
 // Electron entry: a thin shell. Every decision lives in modules that run under plain Node
 // (../router, ../policy, ../../db); this file only wires them to Electron's objects.
 import { join } from 'node:path';
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { startBackend, type AppBackend } from '../router/index.ts';
+import { briefPathFromArgv } from '../policy/argv.ts';
 import { APP_NAME, userDataDir } from '../policy/paths.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
@@ -15,34 +16,85 @@ app.enableSandbox();
 registerAppScheme();
 
 let backend: AppBackend | undefined;
+let mainWindow: BrowserWindow | undefined;
+/** A file the OS asked us to open before we were ready (macOS sends open-file early). */
+let pendingPath: string | null = briefPathFromArgv(process.argv, process.cwd());
 
-app.whenReady().then(() => {
-  try {
-    backend = startBackend({
-      userData: app.getPath('userData'),
-      host: 'electron',
-      version: app.getVersion(),
-      dialogs: nativeDialogs,
-      // The hardened open runs in a child: Electron's own binary, as plain Node, on the bundled worker.
-      receiveWorker: {
-        command: process.execPath,
-        args: [join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')],
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      },
-    });
-  } catch (error) {
-    dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);
-    app.exit(1);
+/** Opens a brief handed to us by the OS or a second launch, after asking about unsaved changes. */
+async function openFromOutside(path: string): Promise<void> {
+  if (!backend || !mainWindow) {
+    pendingPath = path;
     return;
   }
-  hardenSession();
-  serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
-  registerIpc(backend.router);
-  createMainWindow(join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
-});
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  const state = backend.documents.state();
+  if (state.dirty) {
+    const { response } = await dialog.showMessageBox(mainWindow, {
+      type: 'question',
+      buttons: ['Cancel', 'Discard changes and open'],
+      defaultId: 0,
+      cancelId: 0,
+      message: `“${state.name}” has changes that are not saved to its file.`,
+      detail: `Opening ${path} replaces it. Cancel, then use File > Save to keep your changes.`,
+    });
+    if (response !== 1) return;
+  }
+  try {
+    await backend.documents.openPath(path);
+    mainWindow.webContents.reload();
+  } catch (error) {
+    dialog.showErrorBox(APP_NAME, (error as Error).message);
+  }
+}
 
-app.on('window-all-closed', () => {
-  backend?.close();
-  backend = undefined;
+if (!app.requestSingleInstanceLock()) {
+  // Another Briefing Desk is running; it receives our command line through 'second-instance'.
   app.quit();
-});
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const path = briefPathFromArgv(argv, workingDirectory);
+    if (path) void openFromOutside(path);
+    else mainWindow?.focus();
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openFromOutside(path);
+  });
+
+  app.whenReady().then(async () => {
+    try {
+      backend = startBackend({
+        userData: app.getPath('userData'),
+        host: 'electron',
+        version: app.getVersion(),
+        dialogs: nativeDialogs,
+        // The hardened open runs in a child: Electron's own binary, as plain Node, on the bundled worker.
+        receiveWorker: {
+          command: process.execPath,
+          args: [join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')],
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        },
+      });
+    } catch (error) {
+      dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);
+      app.exit(1);
+      return;
+    }
+    hardenSession();
+    serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
+    registerIpc(backend.router);
+    mainWindow = createMainWindow(join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
+    if (pendingPath) {
+      const path = pendingPath;
+      pendingPath = null;
+      await openFromOutside(path);
+    }
+  });
+
+  app.on('window-all-closed', () => {
+    backend?.close();
+    backend = undefined;
+    app.quit();
+  });
+}

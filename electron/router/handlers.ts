@@ -17,6 +17,7 @@ export function createHandlers({ documents, info }: HandlerContext): Handlers {
     'document:new': (kind) => documents.newBrief(kind),
     'document:open': () => documents.open(),
     'document:open-recent': (path) => documents.openRecent(path),
+    'document:open-path': (path) => documents.openPath(path),
     'document:save': () => documents.save(),
     'document:save-as': () => documents.saveAs(),
     'document:revert': () => documents.revert(),

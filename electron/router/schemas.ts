@@ -1,4 +1,6 @@
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { isBriefPath } from '../policy/argv.ts';
 import type { Api, Channel } from '../ipc/contract.ts';
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
@@ -11,6 +13,9 @@ export const ARGUMENT_SCHEMAS = {
   'document:open': z.tuple([]),
   // A path from the renderer is only ever one the main process listed as recent; checked again there.
   'document:open-recent': z.tuple([z.string().min(1).max(4096)]),
+  'document:open-path': z.tuple([
+    z.string().max(4096).refine((path) => isAbsolute(path) && isBriefPath(path), { message: 'expected the absolute path of a .sqlite file' }),
+  ]),
   'document:save': z.tuple([]),
   'document:save-as': z.tuple([]),
   'document:revert': z.tuple([]),

@@ -1,11 +1,12 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, Channel, ErrorCode, Result } from '../../../electron/ipc/contract.ts';
+import type { Api, BridgeApi, Channel, ErrorCode, FilesBridge, Result } from '../../../electron/ipc/contract.ts';
 
 declare global {
   interface Window {
     briefing?: BridgeApi;
+    briefingFiles?: FilesBridge;
   }
 }
 
@@ -37,6 +38,9 @@ export const api = {
   newBrief: (kind: 'blank' | 'article') => call('document:new', kind),
   open: () => call('document:open'),
   openRecent: (path: string) => call('document:open-recent', path),
+  openPath: (path: string) => call('document:open-path', path),
+  /** The path of a dropped file, where the host can tell it (the Electron app), else null. */
+  pathForFile: (file: File): string | null => window.briefingFiles?.pathForFile(file) || null,
   save: () => call('document:save'),
   saveAs: () => call('document:save-as'),
   revert: () => call('document:revert'),

@@ -10,7 +10,12 @@ export interface Notice {
 }
 
 /** Document actions that replace what is open, and so must not silently drop unsaved changes. */
-export type ReplacingAction = { kind: 'new'; from: 'blank' | 'article' } | { kind: 'open' } | { kind: 'open-recent'; path: string } | { kind: 'revert' };
+export type ReplacingAction =
+  | { kind: 'new'; from: 'blank' | 'article' }
+  | { kind: 'open' }
+  | { kind: 'open-recent'; path: string }
+  | { kind: 'open-path'; path: string }
+  | { kind: 'revert' };
 
 /** The workspace's shared state: the open document, its brief and what is derived from them. */
 export class WorkspaceState {
@@ -105,6 +110,8 @@ export class WorkspaceState {
         return this.#perform('Checking the file before opening it…', () => api.open(), toState);
       case 'open-recent':
         return this.#perform(`Checking ${basename(action.path)}…`, () => api.openRecent(action.path), toState);
+      case 'open-path':
+        return this.#perform(`Checking ${basename(action.path)}…`, () => api.openPath(action.path), toState);
       case 'revert':
         return this.#perform('Going back to the saved version…', () => api.revert(), async (state) => {
           await this.#refresh(state);
@@ -137,6 +144,20 @@ export class WorkspaceState {
         (report.conflicts > 0 ? `, ${report.conflicts} conflicts to review.` : report.added + report.updated === 0 ? ' (nothing new).' : '.')
       );
     });
+  }
+
+  /** A file dropped on the window: opened like File > Open, where the host can tell its path. */
+  openDropped(file: File): void {
+    if (!/\.sqlite$/i.test(file.name)) {
+      this.notice = { kind: 'error', text: `${file.name} is not a brief: drop a .sqlite file made by Briefing Desk.` };
+      return;
+    }
+    const path = api.pathForFile(file);
+    if (!path) {
+      this.notice = { kind: 'error', text: 'This window cannot read the location of a dropped file; use File > Open instead.' };
+      return;
+    }
+    this.request({ kind: 'open-path', path });
   }
 
   async openReview(): Promise<void> {
