@@ -1,7 +1,7 @@
 // Electron entry: a thin shell. Every decision lives in modules that run under plain Node
 // (../router, ../policy, ../../db); this file only wires them to Electron's objects.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { startBackend, type AppBackend } from '../router/index.ts';
 import { briefPathFromArgv } from '../policy/argv.ts';
 import { APP_NAME, userDataDir } from '../policy/paths.ts';
