@@ -12,5 +12,5 @@ export { openWorkspace, type Workspace } from './workspace.ts';
 export { saveCopy } from './save-copy.ts';
 export { mergeInto, resolveConflict, type MergeReport } from './merge.ts';
 export { conflictViews, type ConflictView } from './merge-review.ts';
-export { receiveBrief, RECEIVE_TIME_LIMIT_MS, type ReceivedBrief, type WorkerCommand } from './receive/receive.ts';
+export { receiveBrief, spawnLauncher, RECEIVE_TIME_LIMIT_MS, type ReceivedBrief, type WorkerLauncher, type WorkerProcess } from './receive/receive.ts';
 export type * from './model.ts';

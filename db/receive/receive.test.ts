@@ -10,7 +10,7 @@ import { makeBriefFile } from '../test-support/brief-files.ts';
 import { buildHostileCorpus } from '../test-support/hostile-corpus.ts';
 import { sha256, tempDir } from '../test-support/temp.ts';
 import { NODE_RECEIVE_WORKER } from './node-worker.ts';
-import { receiveBrief } from './receive.ts';
+import { receiveBrief, spawnLauncher } from './receive.ts';
 
 const V1_FIXTURE = new URL('../fixtures/schema-v1.sqlite', import.meta.url);
 
@@ -75,6 +75,6 @@ test('a check that runs past the time limit is stopped and reported', async (t) 
   const dir = tempDir(t);
   const file = join(dir, 'slow.sqlite');
   makeBriefFile(file);
-  const sleeper = { command: process.execPath, args: ['-e', 'setTimeout(() => {}, 60000)', '--'] };
+  const sleeper = spawnLauncher(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', '--']);
   await assert.rejects(receiveBrief(file, join(dir, 'out.sqlite'), sleeper, 300), { code: 'too-slow', message: /took longer than .* so it was not opened/ });
 });

@@ -4,7 +4,8 @@
 import { StoreError } from '../errors.ts';
 import { receiveInProcess } from './receive-in-process.ts';
 
-const { source, output } = JSON.parse(process.argv[2] ?? '{}') as { source: string; output: string };
+// The payload is the last argument: `node worker.ts PAYLOAD` and Electron's utilityProcess.fork(worker, [PAYLOAD]) alike.
+const { source, output } = JSON.parse(process.argv.at(-1) ?? '{}') as { source: string; output: string };
 try {
   const value = receiveInProcess(source, output);
   process.stdout.write(`${JSON.stringify({ ok: true, value })}\n`);

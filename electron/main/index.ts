@@ -7,6 +7,7 @@ import { briefPathFromArgv } from '../policy/argv.ts';
 import { APP_NAME, userDataDir } from '../policy/paths.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
+import { utilityLauncher } from './receive-worker.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
 
@@ -69,12 +70,7 @@ if (!app.requestSingleInstanceLock()) {
         host: 'electron',
         version: app.getVersion(),
         dialogs: nativeDialogs,
-        // The hardened open runs in a child: Electron's own binary, as plain Node, on the bundled worker.
-        receiveWorker: {
-          command: process.execPath,
-          args: [join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')],
-          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        },
+        receiveWorker: utilityLauncher(join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')),
       });
     } catch (error) {
       dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);

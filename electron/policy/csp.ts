@@ -13,6 +13,16 @@ const DIRECTIVES: Record<string, string> = {
   'object-src': "'none'",
 };
 
-export const CONTENT_SECURITY_POLICY = Object.entries(DIRECTIVES)
-  .map(([directive, value]) => `${directive} ${value}`)
-  .join('; ');
+const serialise = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([directive, value]) => `${directive} ${value}`)
+    .join('; ');
+
+export const CONTENT_SECURITY_POLICY = serialise(DIRECTIVES);
+
+/**
+ * The same policy as a <meta> tag in index.html, so it holds even where a response header is
+ * lost (and so scanners that read only files see it). frame-ancestors has no effect in a meta
+ * tag and Chromium warns about it there, so it stays header-only.
+ */
+export const META_CONTENT_SECURITY_POLICY = serialise(Object.fromEntries(Object.entries(DIRECTIVES).filter(([directive]) => directive !== 'frame-ancestors')));

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
   conflictViews, createEmptyBrief, importArticle, mergeInto, openStore, openWorkspace, parseArticle,
-  receiveBrief, resolveConflict, saveCopy, StoreError, type ConflictView, type WorkerCommand, type Workspace,
+  receiveBrief, resolveConflict, saveCopy, StoreError, type ConflictView, type WorkerLauncher, type Workspace,
 } from '../../db/index.ts';
 import { STORE_FILE } from '../policy/paths.ts';
 import type { DocumentState, MergeOutcome } from '../ipc/contract.ts';
@@ -32,7 +32,7 @@ export interface DocumentSessionOptions {
   userData: string;
   author: string;
   dialogs: Dialogs;
-  receiveWorker: WorkerCommand;
+  receiveWorker: WorkerLauncher;
 }
 
 export class DocumentSession {

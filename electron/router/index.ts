@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { WorkerCommand } from '../../db/index.ts';
+import type { WorkerLauncher } from '../../db/index.ts';
 import { APP_NAME } from '../policy/paths.ts';
 import type { AppInfo } from '../ipc/contract.ts';
 import { DocumentSession, type Dialogs } from './documents.ts';
@@ -30,7 +30,7 @@ export interface BackendOptions {
   host: AppInfo['host'];
   version: string;
   dialogs: Dialogs;
-  receiveWorker: WorkerCommand;
+  receiveWorker: WorkerLauncher;
 }
 
 /** Opens the user's document (the last one, or the embedded brief) and builds the router over it. Used by both hosts. */

@@ -1,0 +1,17 @@
+import { utilityProcess } from 'electron';
+import type { WorkerLauncher } from '../../db/index.ts';
+
+/**
+ * The hardened open's child process in the app: a utility process (plain Node inside Electron)
+ * running the bundled worker. Unlike ELECTRON_RUN_AS_NODE, this works with the RunAsNode fuse off.
+ */
+export function utilityLauncher(workerPath: string): WorkerLauncher {
+  return (payload) => {
+    const child = utilityProcess.fork(workerPath, [payload], { stdio: ['ignore', 'pipe', 'ignore'], serviceName: 'Briefing Desk file check' });
+    return {
+      stdout: child.stdout,
+      kill: () => child.kill(),
+      onExit: (listener) => child.once('exit', listener),
+    };
+  };
+}
