@@ -28,6 +28,22 @@ const rendererRules = restrict(
   ],
 );
 
+// Electron's security checklist, as lint: settings that turn a defence off, and APIs that run or
+// open things, are errors wherever they appear (ESLint has no maintained Electron-security plugin).
+const electronSecurity = [
+  ...[
+    ['nodeIntegration', true], ['nodeIntegrationInWorker', true], ['nodeIntegrationInSubFrames', true], ['contextIsolation', false],
+    ['sandbox', false], ['webSecurity', false], ['allowRunningInsecureContent', true], ['experimentalFeatures', true], ['webviewTag', true],
+  ].map(([key, value]) => ({
+    selector: `Property[key.name='${key}'][value.value=${value}]`,
+    message: `${key}: ${value} switches off one of Electron's defences (security checklist); keep the secure setting.`,
+  })),
+  { selector: "Property[key.name='enableBlinkFeatures']", message: 'enableBlinkFeatures turns on features Electron keeps off for safety.' },
+  { selector: "CallExpression[callee.property.name='executeJavaScript']", message: 'Do not run code in pages from main; talk through the IPC contract.' },
+  { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open links outside the app only through offerExternal in electron/main/window.ts (parsed, allowlisted, confirmed).' },
+  { selector: "CallExpression[callee.property.name='unsafeMode']", message: "better-sqlite3's unsafeMode turns SQLite's DEFENSIVE flag off; never." },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -80,9 +96,20 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['electron/**/*.ts', 'db/**/*.ts', 'hosts/**/*.ts', 'cli/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...electronSecurity] },
+  },
+  {
+    // The one sanctioned shell.openExternal, behind the link policy and a confirmation.
+    files: ['electron/main/window.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...electronSecurity.filter((rule) => !rule.selector.includes('openExternal'))] },
+  },
+  {
     // Only the main process's IPC module may touch ipcMain; everything else goes through it.
     files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/ipc.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Register channels in electron/main/ipc.ts only.' }] },
+    ignores: ['electron/main/ipc.ts', 'electron/main/window.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...electronSecurity, { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Register channels in electron/main/ipc.ts only.' }],
+    },
   },
 );

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, _electron, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import type { EventName, Events } from '../electron/ipc/contract.ts';
 import { launchChromiumHost } from '../hosts/chromium/host.ts';
 import { APP_VERSION, pickHost, RENDERER_ROOT, REPO_ROOT, type HostKind } from './host.ts';
 import { WorkspacePage } from './workspace.page.ts';
@@ -13,6 +14,10 @@ export interface AppUnderTest {
   userData: string;
   /** Answers the next file dialog with a path (or null: cancelled), stubbed in main, not clicked. */
   answerNextDialog(path: string | null): Promise<void>;
+  /** Runs a native-menu command, as clicking it in the application menu does. */
+  menuCommand(payload: Events['menu:command']): Promise<void>;
+  /** The Electron application, in the Electron host only. */
+  electron: ElectronApplication | null;
 }
 
 interface Fixtures {
@@ -42,12 +47,22 @@ export const test = base.extend<Fixtures>({
             dialog.showSaveDialog = (async () => result) as typeof dialog.showSaveDialog;
           }, path);
         };
-        await use({ kind, page, userData, answerNextDialog });
+        const menuCommand = async (payload: Events['menu:command']) => {
+          await electronApp.evaluate(({ BrowserWindow }, [channel, detail]) => BrowserWindow.getAllWindows()[0]!.webContents.send(channel, detail), ['menu:command' satisfies EventName, payload] as const);
+        };
+        await use({ kind, page, userData, answerNextDialog, menuCommand, electron: electronApp });
         await electronApp.close();
       } else {
         const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData, version: APP_VERSION });
         await host.page.goto(host.url);
-        await use({ kind, page: host.page, userData, answerNextDialog: async (path) => host.dialogs.answerNext(path) });
+        await use({
+          kind,
+          page: host.page,
+          userData,
+          answerNextDialog: async (path) => host.dialogs.answerNext(path),
+          menuCommand: (payload) => host.emit('menu:command', payload),
+          electron: null,
+        });
         await host.close();
       }
     } finally {

@@ -1,4 +1,4 @@
-import type { Channel } from './contract.ts';
+import type { Channel, EventName, MenuCommand, MenuCommandEvent } from './contract.ts';
 
 /** The runtime list of channels; the type below fails to compile if it misses one of the contract's. */
 export const CHANNELS = [
@@ -22,3 +22,18 @@ type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
 export const everyChannelListed: Missing extends never ? true : Missing = true;
 
 export const isChannel = (value: unknown): value is Channel => (CHANNELS as readonly unknown[]).includes(value);
+
+/** Events main sends to the renderer. */
+export const EVENTS = ['menu:command'] as const satisfies readonly EventName[];
+
+export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts'] as const satisfies readonly MenuCommand[];
+
+/** Every key of `window.briefing`: one per channel, plus `on`. */
+export const BRIDGE_KEYS = [...CHANNELS, 'on'] as const;
+
+/** Checks a menu:command payload where it arrives (the preload), whatever sent it. */
+export function isMenuCommandEvent(value: unknown): value is MenuCommandEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { command, path } = value as Record<string, unknown>;
+  return (MENU_COMMANDS as readonly unknown[]).includes(command) && (path === undefined || (typeof path === 'string' && path.length <= 4096));
+}

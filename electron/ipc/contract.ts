@@ -63,10 +63,28 @@ export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCod
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
+/** Commands of the native menu, sent to the renderer so they run the same code as its own buttons and keys. */
+export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts';
+
+export interface MenuCommandEvent {
+  command: MenuCommand;
+  /** For open-recent: which file. */
+  path?: string;
+}
+
+/** Messages from main to the renderer. */
+export type Events = {
+  'menu:command': MenuCommandEvent;
+};
+
+export type EventName = keyof Events;
+
 /** `window.briefingFiles`, from the Electron preload only: the path of a file dropped on the window. */
 export interface FilesBridge {
   pathForFile(file: File): string;
 }
 
-/** What `window.briefing` offers: one method per channel, each answering with a Result. */
-export type BridgeApi = { [C in Channel]: (...args: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>> };
+/** What `window.briefing` offers: one method per channel, each answering with a Result, and `on` for main's events. */
+export type BridgeApi = { [C in Channel]: (...args: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>> } & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};

@@ -2,6 +2,7 @@
 // (../router, ../policy, ../../db); this file only wires them to Electron's objects.
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
+import type { DocumentState } from '../ipc/contract.ts';
 import { startBackend, type AppBackend } from '../router/index.ts';
 import { briefPathFromArgv } from '../policy/argv.ts';
 import { APP_NAME, userDataDir } from '../policy/paths.ts';
@@ -10,6 +11,7 @@ import { registerIpc } from './ipc.ts';
 import { utilityLauncher } from './receive-worker.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
+import { installMenu } from './menu.ts';
 
 app.setName(APP_NAME);
 if (process.env.BRIEFING_USER_DATA) app.setPath('userData', userDataDir());
@@ -20,6 +22,39 @@ let backend: AppBackend | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** A file the OS asked us to open before we were ready (macOS sends open-file early). */
 let pendingPath: string | null = briefPathFromArgv(process.argv, process.cwd());
+
+/** Keeps the shell in step with the document: menu (recent files, Revert, conflicts), OS recent list, edited mark. */
+function reflectDocument(state: DocumentState): void {
+  installMenu(
+    { platform: process.platform, appName: APP_NAME, recent: state.recent, canRevert: state.filePath !== null, openConflicts: state.openConflicts, isPackaged: app.isPackaged },
+    () => mainWindow,
+  );
+  if (state.filePath) app.addRecentDocument(state.filePath);
+  mainWindow?.setDocumentEdited(state.dirty);
+  if (process.platform === 'darwin') mainWindow?.setRepresentedFilename(state.filePath ?? '');
+}
+
+/** Before the window closes with unsaved changes: save, close anyway (the working copy keeps them), or stay. */
+async function confirmClose(window: BrowserWindow): Promise<boolean> {
+  const state = backend?.documents.state();
+  if (!backend || !state?.dirty) return true;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Save', 'Close without saving', 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    message: `Save the changes to “${state.name}”?`,
+    detail: 'If you close without saving, your changes stay in Briefing Desk’s working copy and are there when you next open it; the file itself is not updated.',
+  });
+  if (response === 2) return false;
+  if (response === 1) return true;
+  try {
+    return (await backend.documents.save()) !== null;
+  } catch (error) {
+    dialog.showErrorBox(APP_NAME, (error as Error).message);
+    return false;
+  }
+}
 
 /** Opens a brief handed to us by the OS or a second launch, after asking about unsaved changes. */
 async function openFromOutside(path: string): Promise<void> {
@@ -71,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
         version: app.getVersion(),
         dialogs: nativeDialogs,
         receiveWorker: utilityLauncher(join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')),
+        onDocumentChange: reflectDocument,
       });
     } catch (error) {
       dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);
@@ -80,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
     registerIpc(backend.router);
-    mainWindow = createMainWindow(join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
+    mainWindow = createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), confirmClose });
+    reflectDocument(backend.documents.state());
     if (pendingPath) {
       const path = pendingPath;
       pendingPath = null;

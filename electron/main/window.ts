@@ -1,22 +1,56 @@
-import { BrowserWindow, nativeTheme, session } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, nativeTheme, screen, session, shell } from 'electron';
 import { APP_ORIGIN } from '../policy/origins.ts';
-
-const ALLOWED_REQUEST = /^(app|data|blob|devtools):/;
+import { externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionGranted } from '../policy/web-policy.ts';
+import { MIN_SIZE, restoreWindowState } from '../policy/window-state.ts';
 
 /** Session-wide guards: no permission is ever granted, no request leaves for anything but our own files. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !ALLOWED_REQUEST.test(details.url) }));
+  ses.setPermissionRequestHandler((_webContents, permission, callback) => callback(isPermissionGranted(permission)));
+  ses.setPermissionCheckHandler((_webContents, permission) => isPermissionGranted(permission));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** A web or mail link is opened in the user's browser or mail program only after they agree. */
+async function offerExternal(window: BrowserWindow, url: string): Promise<void> {
+  const target = externalLinkTarget(url);
+  if (!target) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Cancel', target.startsWith('mailto:') ? 'Write e-mail' : 'Open in browser'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'This link leads outside Briefing Desk.',
+    detail: target,
+  });
+  if (response === 1) await shell.openExternal(target);
+}
+
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+function savedWindowState(): unknown {
+  try {
+    return JSON.parse(readFileSync(windowStateFile(), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Asked before the window closes; resolves true when it may close (nothing unsaved, or the user decided). */
+  confirmClose: (window: BrowserWindow) => Promise<boolean>;
+}
+
+export function createMainWindow({ preloadPath, confirmClose }: MainWindowOptions): BrowserWindow {
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
+  const state = restoreWindowState(savedWindowState(), displays.map((d) => d.workArea));
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 480,
+    ...state.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Briefing Desk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f2',
@@ -25,19 +59,47 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false,
       navigateOnDragDrop: false,
       // Middle-click would otherwise try to open links in new windows.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  if (state.maximized) window.maximize();
+
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    void offerExternal(window, url);
+    return { action: 'deny' };
   });
+  contents.on('will-navigate', (event, url) => {
+    if (isAllowedNavigation(url)) return;
+    event.preventDefault();
+    void offerExternal(window, url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+
+  let mayClose = false;
+  window.on('close', (event) => {
+    writeFileSync(windowStateFile(), JSON.stringify({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+    if (mayClose) return;
+    event.preventDefault();
+    void confirmClose(window).then((ok) => {
+      if (!ok) return;
+      mayClose = true;
+      window.close();
+    });
+  });
+
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -1,12 +1,23 @@
 // The preload plays one part: it exposes one method per channel of the contract as
 // `window.briefing`. No raw ipcRenderer, no Node: the renderer gets exactly the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS } from '../ipc/channels.ts';
-import type { BridgeApi, FilesBridge } from '../ipc/contract.ts';
+import { CHANNELS, EVENTS, isMenuCommandEvent } from '../ipc/channels.ts';
+import type { BridgeApi, EventName, FilesBridge } from '../ipc/contract.ts';
 
-const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
-) as unknown as BridgeApi;
+/** Subscribes to one of main's events; the payload is checked here before the page sees it. */
+function on(event: EventName, listener: (payload: unknown) => void): () => void {
+  if (!(EVENTS as readonly string[]).includes(event) || typeof listener !== 'function') return () => {};
+  const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
+    if (isMenuCommandEvent(payload)) listener(payload);
+  };
+  ipcRenderer.on(event, handler);
+  return () => ipcRenderer.removeListener(event, handler);
+}
+
+const api = Object.fromEntries([
+  ...CHANNELS.map((channel) => [channel, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
+  ['on', on],
+]) as unknown as BridgeApi;
 
 contextBridge.exposeInMainWorld('briefing', api);
 

@@ -33,6 +33,8 @@ export interface DocumentSessionOptions {
   author: string;
   dialogs: Dialogs;
   receiveWorker: WorkerLauncher;
+  /** Told after every change of document or of its saved state (the shell updates menu, title and recent documents). */
+  onChange?: (state: DocumentState) => void;
 }
 
 export class DocumentSession {
@@ -215,5 +217,6 @@ export class DocumentSession {
     const temp = `${this.#statePath}.tmp`;
     writeFileSync(temp, JSON.stringify(data, null, 2));
     renameSync(temp, this.#statePath);
+    this.#options.onChange?.(this.state());
   }
 }

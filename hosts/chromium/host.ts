@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHANNELS } from '../../electron/ipc/channels.ts';
+import { CHANNELS, EVENTS } from '../../electron/ipc/channels.ts';
+import type { EventName, Events } from '../../electron/ipc/contract.ts';
 import { resolveAsset } from '../../electron/policy/assets.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
 import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
@@ -29,6 +30,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 const BINDING = '__briefingInvoke';
+const POPUP_GUARD = 'sandbox allow-scripts allow-same-origin allow-forms allow-downloads allow-modals';
 
 export interface ChromiumHostOptions {
   rendererRoot: string;
@@ -48,8 +50,12 @@ export interface ChromiumHost {
   dialogs: ScriptedDialogs;
   /** URL of the workspace. */
   url: string;
+  /** Sends one of main's events to the page, as Electron's webContents.send does (the native menu's commands). */
+  emit<E extends EventName>(event: E, payload: Events[E]): Promise<void>;
   close(): Promise<void>;
 }
+
+const HOST_EVENT = 'briefing-host-event';
 
 export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
   const executablePath = await findChromium();
@@ -67,8 +73,13 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       serviceWorkers: 'block',
     });
     await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) return route.abort('blockedbyclient');
+      const request = route.request();
+      const url = new URL(request.url());
+      if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) {
+        // Electron's will-navigate refuses a navigation and the page stays; a 204 answer does the same here.
+        if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) return route.fulfill({ status: 204 });
+        return route.abort('blockedbyclient');
+      }
       const asset = resolveAsset(options.rendererRoot, url.pathname);
       if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
       let body: Buffer;
@@ -80,18 +91,34 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       return route.fulfill({
         status: 200,
         body,
-        headers: { 'content-type': asset.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+        headers: {
+          'content-type': asset.contentType,
+          // The popup guard plays setWindowOpenHandler's part: without allow-popups, window.open returns null.
+          'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${POPUP_GUARD}`,
+          'x-content-type-options': 'nosniff',
+        },
       });
     });
     await context.exposeBinding(BINDING, (source, channel: unknown, args: unknown) => backend.router.invoke(channel, args, { url: source.frame.url() }));
-    // Plays the preload's part: one method per channel, nothing else.
+    // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
     await context.addInitScript(
-      ({ channels, binding }) => {
+      ({ channels, events, binding, hostEvent }) => {
         const invoke = (window as unknown as Record<string, (channel: string, args: unknown[]) => Promise<unknown>>)[binding]!;
-        const api = Object.freeze(Object.fromEntries(channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)])));
+        const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
+        window.addEventListener(hostEvent, (e) => {
+          const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
+          for (const listener of listeners.get(event) ?? []) listener(payload);
+        });
+        const on = (event: string, listener: (payload: unknown) => void) => {
+          const set = listeners.get(event);
+          if (!set || typeof listener !== 'function') return () => {};
+          set.add(listener);
+          return () => set.delete(listener);
+        };
+        const api = Object.freeze(Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]));
         Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
       },
-      { channels: [...CHANNELS], binding: BINDING },
+      { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT },
     );
     const page = context.pages()[0] ?? (await context.newPage());
     const closeContext = context;
@@ -101,6 +128,9 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       backend,
       dialogs,
       url: `${CHROMIUM_HOST_ORIGIN}/index.html`,
+      async emit(event, payload) {
+        await page.evaluate(([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })), [event, payload, HOST_EVENT] as const);
+      },
       async close() {
         await closeContext.close();
         backend.close();

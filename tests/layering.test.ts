@@ -24,3 +24,13 @@ test('db/ and the plain-Node parts of electron/ may not import Electron', async 
   assert.equal((await errors('electron/router/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n")).length, 1);
   assert.deepEqual(await errors('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n"), []);
 });
+
+test('Electron security settings that switch a defence off are lint errors', async () => {
+  const [result] = await eslint.lintText(
+    "export const prefs = { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false };\n",
+    { filePath: 'electron/main/x.ts' },
+  );
+  assert.equal(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 4);
+  const [open] = await eslint.lintText("import { shell } from 'electron';\nexport const go = () => shell.openExternal('https://x');\n", { filePath: 'electron/main/x.ts' });
+  assert.match(open!.messages.map((m) => m.message).join('\n'), /offerExternal/);
+});

@@ -1,0 +1,93 @@
+import type { MenuCommand } from '../ipc/contract.ts';
+
+// The application menu as plain data, so its shape is unit-tested under Node; electron/main turns
+// it into Electron's Menu. Accelerators match the workspace's own shortcuts (a test checks them
+// against renderer/src/lib/shortcuts.ts).
+
+export type MenuItemSpec =
+  | { type: 'separator' }
+  | { role: string; label?: string }
+  | { label: string; command: MenuCommand; accelerator?: string; path?: string; enabled?: boolean }
+  | { label: string; submenu: MenuItemSpec[]; role?: string };
+
+export interface MenuContext {
+  platform: NodeJS.Platform;
+  appName: string;
+  recent: readonly string[];
+  canRevert: boolean;
+  openConflicts: number;
+  /** Developer tools and reload only outside packaged builds. */
+  isPackaged: boolean;
+}
+
+export const ACCELERATORS: Partial<Record<MenuCommand, string>> = {
+  new: 'CmdOrCtrl+N',
+  open: 'CmdOrCtrl+O',
+  save: 'CmdOrCtrl+S',
+  'save-as': 'Shift+CmdOrCtrl+S',
+  merge: 'Shift+CmdOrCtrl+M',
+};
+
+const item = (label: string, command: MenuCommand, extra: { path?: string; enabled?: boolean } = {}): MenuItemSpec => ({
+  label,
+  command,
+  ...(ACCELERATORS[command] ? { accelerator: ACCELERATORS[command] } : {}),
+  ...extra,
+});
+
+const separator: MenuItemSpec = { type: 'separator' };
+const fileName = (path: string) => path.split(/[\\/]/).at(-1) ?? path;
+
+export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
+  const mac = context.platform === 'darwin';
+  const recent: MenuItemSpec[] =
+    context.recent.length > 0
+      ? [...context.recent.map((path) => item(fileName(path), 'open-recent', { path })), ...(mac ? [separator, { role: 'clearRecentDocuments' }] : [])]
+      : [{ label: 'No recent briefs', command: 'open-recent', enabled: false }];
+
+  const file: MenuItemSpec = {
+    label: 'File',
+    submenu: [
+      item('New Brief', 'new'),
+      item('New Brief from Article…', 'new-from-article'),
+      item('Open…', 'open'),
+      { label: 'Open Recent', submenu: recent },
+      separator,
+      item('Save', 'save'),
+      item('Save As…', 'save-as'),
+      item('Revert to Saved', 'revert', { enabled: context.canRevert }),
+      separator,
+      item('Merge a Colleague’s Brief…', 'merge'),
+      separator,
+      mac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
+    ],
+  };
+  const edit: MenuItemSpec = {
+    label: 'Edit',
+    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+  };
+  const view: MenuItemSpec = {
+    label: 'View',
+    submenu: [
+      ...(context.isPackaged ? [] : [{ role: 'reload' }, { role: 'toggleDevTools' }, separator]),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const brief: MenuItemSpec = {
+    label: 'Brief',
+    submenu: [item(context.openConflicts > 0 ? `Review ${context.openConflicts} Merge Conflicts…` : 'Review Merge Conflicts…', 'review-conflicts', { enabled: context.openConflicts > 0 })],
+  };
+  const window: MenuItemSpec = { label: 'Window', role: 'windowMenu', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] };
+  const help: MenuItemSpec = { label: 'Help', role: 'help', submenu: [{ role: 'about', label: `About ${context.appName}` }] };
+
+  const appMenu: MenuItemSpec = {
+    label: context.appName,
+    role: 'appMenu',
+    submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+  };
+  return [...(mac ? [appMenu] : []), file, edit, view, brief, window, help];
+}
