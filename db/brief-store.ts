@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { formatAsOf, formatValue } from './format.ts';
 import type { Brief, BriefCounts, Citation, Claim, Comparator, Indicator, Observation, Source, Theme } from './model.ts';
 
 // Read side of a brief. Statements are prepared once per connection; reads run in one
@@ -47,6 +48,8 @@ export class BriefStore {
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
       observations: db.prepare(`SELECT o.* FROM observations o JOIN indicators i ON i.id = o.indicator_id
         WHERE i.brief_id = ? AND o.deleted_at IS NULL ORDER BY o.position, o.id`),
+      annotations: db.prepare(`SELECT a.target_kind, a.target_id, a.quote_exact, a.comment, a.author FROM annotations a
+        WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id`),
       counts: db.prepare(`SELECT
         (SELECT count(*) FROM sources WHERE ${LIVE}) AS sources,
         (SELECT count(*) FROM themes WHERE ${LIVE}) AS themes,
@@ -62,6 +65,19 @@ export class BriefStore {
 
   getBriefTitle(): string | null {
     return (this.#statements.brief.get() as { title: string } | undefined)?.title ?? null;
+  }
+
+  /** Highlights with their comments, for the export's appendix; each names its claim by number. */
+  annotationsForExport(): { target: string; quote: string; comment: string | null; author: string }[] {
+    const numbers = new Map<string, string>();
+    this.getBrief()?.themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, `${t + 1}.${c + 1}`)));
+    type Row = { target_kind: string; target_id: string; quote_exact: string; comment: string | null; author: string };
+    return (this.#statements.annotations.all() as Row[]).map((row) => ({
+      target: row.target_kind === 'claim' ? `Claim ${numbers.get(row.target_id) ?? '(removed)'}` : 'Source',
+      quote: row.quote_exact,
+      comment: row.comment,
+      author: row.author,
+    }));
   }
 
   hasBrief(): boolean {
@@ -99,6 +115,8 @@ export class BriefStore {
       });
       const toObservation = (row: ObservationRow): Observation => ({
         ...stamped(row),
+        ...(({ text, spoken }) => ({ display: text, spoken }))(formatValue(row.value, row.unit, row.comparator)),
+        asOfLabel: formatAsOf(row.as_of, row.as_of_note),
         indicatorId: row.indicator_id,
         position: row.position,
         value: row.value,

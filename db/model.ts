@@ -66,6 +66,10 @@ export interface Observation extends Stamped {
   claimId: string | null;
   /** The words of the claim the figure is read from. */
   quote: string | null;
+  /** The value as shown everywhere ("< 1%"), spelled out for screen readers, and its date line. */
+  display: string;
+  spoken: string;
+  asOfLabel: string;
 }
 
 export interface Indicator extends Stamped {

@@ -23,5 +23,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'chrome130',
     sourcemap: true,
+    rollupOptions: {
+      // Two pages: the workspace, and the print view that PDF and HTML exports render.
+      input: { index: fileURLToPath(new URL('index.html', import.meta.url)), print: fileURLToPath(new URL('print.html', import.meta.url)) },
+    },
   },
 });

@@ -1,4 +1,4 @@
-import type { Channel, EventName, MenuCommand, MenuCommandEvent } from './contract.ts';
+import type { Channel, EventName, ExportProgress, MenuCommand, MenuCommandEvent } from './contract.ts';
 
 /** The runtime list of channels; the type below fails to compile if it misses one of the contract's. */
 export const CHANNELS = [
@@ -15,6 +15,11 @@ export const CHANNELS = [
   'document:merge',
   'merge:conflicts',
   'merge:resolve',
+  'export:defaults',
+  'export:preview',
+  'export:run',
+  'print:document',
+  'print:ready',
 ] as const satisfies readonly Channel[];
 
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
@@ -24,14 +29,24 @@ export const everyChannelListed: Missing extends never ? true : Missing = true;
 export const isChannel = (value: unknown): value is Channel => (CHANNELS as readonly unknown[]).includes(value);
 
 /** Events main sends to the renderer. */
-export const EVENTS = ['menu:command'] as const satisfies readonly EventName[];
+export const EVENTS = ['menu:command', 'export:progress'] as const satisfies readonly EventName[];
 
-export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts'] as const satisfies readonly MenuCommand[];
+export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts', 'compose'] as const satisfies readonly MenuCommand[];
 
 /** Every key of `window.briefing`: one per channel, plus `on`. */
 export const BRIDGE_KEYS = [...CHANNELS, 'on'] as const;
 
-/** Checks a menu:command payload where it arrives (the preload), whatever sent it. */
+/** Checks an event's payload where it arrives (the preload), whatever sent it. */
+export function isEventPayload(event: EventName, value: unknown): boolean {
+  return event === 'menu:command' ? isMenuCommandEvent(value) : isExportProgress(value);
+}
+
+function isExportProgress(value: unknown): value is ExportProgress {
+  if (typeof value !== 'object' || value === null) return false;
+  const { stage, percent } = value as Record<string, unknown>;
+  return ['composing', 'rendering', 'printing', 'writing', 'done'].includes(stage as string) && typeof percent === 'number' && percent >= 0 && percent <= 100;
+}
+
 export function isMenuCommandEvent(value: unknown): value is MenuCommandEvent {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as Record<string, unknown>;

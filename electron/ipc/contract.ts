@@ -7,7 +7,23 @@ import type { StoreErrorCode } from '../../db/errors.ts';
 import type { MergeReport } from '../../db/merge.ts';
 import type { ConflictView } from '../../db/merge-review.ts';
 
-export type { ConflictView, MergeReport };
+import type { ExportDocument, ExportOptions } from '../../db/export/model.ts';
+
+export type { ConflictView, MergeReport, ExportDocument, ExportOptions };
+
+export type ExportFormat = 'pdf' | 'md' | 'html';
+
+export interface ExportResult {
+  format: ExportFormat;
+  path: string;
+  bytes: number;
+}
+
+export interface ExportProgress {
+  stage: 'composing' | 'rendering' | 'printing' | 'writing' | 'done';
+  /** 0 to 100. */
+  percent: number;
+}
 
 export interface AppInfo {
   name: string;
@@ -55,6 +71,16 @@ export type Api = {
   'document:merge': () => MergeOutcome | null;
   'merge:conflicts': () => ConflictView[];
   'merge:resolve': (conflictId: string, choice: ConflictChoice) => DocumentState;
+  /** The composer's starting point: the whole brief, today, the user as author. */
+  'export:defaults': () => ExportOptions;
+  /** The composed document for the live preview. */
+  'export:preview': (options: ExportOptions) => ExportDocument;
+  /** Asks where to save, then writes PDF, Markdown or HTML; null when the dialog was cancelled. */
+  'export:run': (format: ExportFormat, options: ExportOptions) => ExportResult | null;
+  /** The print view asks for the document being printed... */
+  'print:document': () => ExportDocument;
+  /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML. */
+  'print:ready': (snapshot: string) => null;
 };
 
 export type Channel = keyof Api;
@@ -64,7 +90,7 @@ export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCod
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
 /** Commands of the native menu, sent to the renderer so they run the same code as its own buttons and keys. */
-export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts';
+export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts' | 'compose';
 
 export interface MenuCommandEvent {
   command: MenuCommand;
@@ -75,6 +101,7 @@ export interface MenuCommandEvent {
 /** Messages from main to the renderer. */
 export type Events = {
   'menu:command': MenuCommandEvent;
+  'export:progress': ExportProgress;
 };
 
 export type EventName = keyof Events;

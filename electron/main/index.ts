@@ -12,6 +12,7 @@ import { utilityLauncher } from './receive-worker.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
 import { installMenu } from './menu.ts';
+import { electronPrinter } from './printer.ts';
 
 app.setName(APP_NAME);
 if (process.env.BRIEFING_USER_DATA) app.setPath('userData', userDataDir());
@@ -99,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    const preloadPath = join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
     try {
       backend = startBackend({
         userData: app.getPath('userData'),
@@ -107,6 +109,8 @@ if (!app.requestSingleInstanceLock()) {
         dialogs: nativeDialogs,
         receiveWorker: utilityLauncher(join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')),
         onDocumentChange: reflectDocument,
+        printer: electronPrinter(preloadPath),
+        emit: (event, payload) => mainWindow?.webContents.send(event, payload),
       });
     } catch (error) {
       dialog.showErrorBox(APP_NAME, `Briefing Desk could not open its store: ${(error as Error).message}`);
@@ -116,7 +120,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
     registerIpc(backend.router);
-    mainWindow = createMainWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), confirmClose });
+    mainWindow = createMainWindow({ preloadPath, confirmClose });
     reflectDocument(backend.documents.state());
     if (pendingPath) {
       const path = pendingPath;

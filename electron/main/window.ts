@@ -38,22 +38,13 @@ function savedWindowState(): unknown {
   }
 }
 
-export interface MainWindowOptions {
-  preloadPath: string;
-  /** Asked before the window closes; resolves true when it may close (nothing unsaved, or the user decided). */
-  confirmClose: (window: BrowserWindow) => Promise<boolean>;
-}
-
-export function createMainWindow({ preloadPath, confirmClose }: MainWindowOptions): BrowserWindow {
-  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
-  const state = restoreWindowState(savedWindowState(), displays.map((d) => d.workArea));
+/**
+ * Every window we open, the workspace and the hidden print window, comes from here: one literal
+ * set of web preferences (which is also what Electronegativity reads), and navigation locked.
+ */
+export function createSecureWindow(options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
-    ...state.bounds,
-    minWidth: MIN_SIZE.width,
-    minHeight: MIN_SIZE.height,
-    show: false,
-    title: 'Briefing Desk',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f2',
+    ...options,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -71,22 +62,50 @@ export function createMainWindow({ preloadPath, confirmClose }: MainWindowOption
       spellcheck: true,
     },
   });
-  if (state.maximized) window.maximize();
+  return window;
+}
 
+/** No window of ours opens another window or navigates away from the app. */
+export function lockNavigation(window: BrowserWindow, onExternal: (url: string) => void = () => {}): void {
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
-    void offerExternal(window, url);
+    onExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     if (isAllowedNavigation(url)) return;
     event.preventDefault();
-    void offerExternal(window, url);
+    onExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Asked before the window closes; resolves true when it may close (nothing unsaved, or the user decided). */
+  confirmClose: (window: BrowserWindow) => Promise<boolean>;
+}
+
+export function createMainWindow({ preloadPath, confirmClose }: MainWindowOptions): BrowserWindow {
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
+  const state = restoreWindowState(savedWindowState(), displays.map((d) => d.workArea));
+  const window = createSecureWindow(
+    {
+      ...state.bounds,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      show: false,
+      title: 'Briefing Desk',
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f2',
+    },
+    preloadPath,
+  );
+  if (state.maximized) window.maximize();
+
+  lockNavigation(window, (url) => void offerExternal(window, url));
 
   let mayClose = false;
   window.on('close', (event) => {

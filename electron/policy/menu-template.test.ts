@@ -20,6 +20,7 @@ test('the File menu offers every document command with its shortcut, and recent 
   const commands = file.filter((i): i is Extract<MenuItemSpec, { command: string }> => 'command' in i).map((i) => [i.command, i.accelerator ?? null]);
   assert.deepEqual(commands, [
     ['new', 'CmdOrCtrl+N'], ['new-from-article', null], ['open', 'CmdOrCtrl+O'], ['save', 'CmdOrCtrl+S'], ['save-as', 'Shift+CmdOrCtrl+S'], ['revert', null], ['merge', 'Shift+CmdOrCtrl+M'],
+    ['compose', 'CmdOrCtrl+P'],
   ]);
   const recent = submenu(file, 'Open Recent');
   assert.deepEqual(recent, [{ label: 'rare-earths.sqlite', command: 'open-recent', path: '/home/a/rare-earths.sqlite' }]);

@@ -26,6 +26,7 @@ export const ACCELERATORS: Partial<Record<MenuCommand, string>> = {
   save: 'CmdOrCtrl+S',
   'save-as': 'Shift+CmdOrCtrl+S',
   merge: 'Shift+CmdOrCtrl+M',
+  compose: 'CmdOrCtrl+P',
 };
 
 const item = (label: string, command: MenuCommand, extra: { path?: string; enabled?: boolean } = {}): MenuItemSpec => ({
@@ -58,6 +59,8 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
       item('Revert to Saved', 'revert', { enabled: context.canRevert }),
       separator,
       item('Merge a Colleague’s Brief…', 'merge'),
+      separator,
+      item('Compose and Export…', 'compose'),
       separator,
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],

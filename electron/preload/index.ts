@@ -1,14 +1,14 @@
 // The preload plays one part: it exposes one method per channel of the contract as
 // `window.briefing`. No raw ipcRenderer, no Node: the renderer gets exactly the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS, EVENTS, isMenuCommandEvent } from '../ipc/channels.ts';
+import { CHANNELS, EVENTS, isEventPayload } from '../ipc/channels.ts';
 import type { BridgeApi, EventName, FilesBridge } from '../ipc/contract.ts';
 
 /** Subscribes to one of main's events; the payload is checked here before the page sees it. */
 function on(event: EventName, listener: (payload: unknown) => void): () => void {
   if (!(EVENTS as readonly string[]).includes(event) || typeof listener !== 'function') return () => {};
   const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => {
-    if (isMenuCommandEvent(payload)) listener(payload);
+    if (isEventPayload(event, payload)) listener(payload);
   };
   ipcRenderer.on(event, handler);
   return () => ipcRenderer.removeListener(event, handler);

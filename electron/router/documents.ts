@@ -18,6 +18,7 @@ export interface Dialogs {
   chooseBriefToOpen(purpose: 'open' | 'merge'): Promise<string | null>;
   chooseArticle(): Promise<string | null>;
   chooseSaveTarget(suggestedName: string): Promise<string | null>;
+  chooseExportTarget(format: 'pdf' | 'md' | 'html', suggestedName: string): Promise<string | null>;
 }
 
 interface Persisted {

@@ -1,15 +1,17 @@
 import { SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import type { AppInfo } from '../ipc/contract.ts';
 import type { DocumentSession } from './documents.ts';
+import type { ExportService } from './exports.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerContext {
   documents: DocumentSession;
+  exports: ExportService;
   info: Omit<AppInfo, 'schemaVersion'>;
 }
 
 /** The router's handlers over the open document; identical in the Electron and Chromium hosts. */
-export function createHandlers({ documents, info }: HandlerContext): Handlers {
+export function createHandlers({ documents, exports, info }: HandlerContext): Handlers {
   return {
     'app:info': () => ({ ...info, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
     'brief:get': () => documents.workspace.briefs.getBrief(),
@@ -24,5 +26,10 @@ export function createHandlers({ documents, info }: HandlerContext): Handlers {
     'document:merge': () => documents.merge(),
     'merge:conflicts': () => documents.conflicts(),
     'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
+    'export:defaults': () => exports.defaults(),
+    'export:preview': (options) => exports.compose(options),
+    'export:run': (format, options) => exports.run(format, options),
+    'print:document': () => exports.printDocument(),
+    'print:ready': (snapshot) => exports.printReady(snapshot),
   };
 }

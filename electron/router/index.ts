@@ -2,17 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { WorkerLauncher } from '../../db/index.ts';
 import { APP_NAME } from '../policy/paths.ts';
-import type { AppInfo, DocumentState } from '../ipc/contract.ts';
+import type { AppInfo, DocumentState, EventName, Events } from '../ipc/contract.ts';
 import { DocumentSession, type Dialogs } from './documents.ts';
 import { createHandlers } from './handlers.ts';
+import { ExportService, type Printer } from './exports.ts';
 import { createRouter, type Router } from './router.ts';
 
 export { createRouter, type Router, type Sender } from './router.ts';
 export type { Dialogs } from './documents.ts';
+export type { Printer } from './exports.ts';
+export type { PdfLayout } from './print-layout.ts';
 
 export interface AppBackend {
   router: Router;
   documents: DocumentSession;
+  exports: ExportService;
   close(): void;
 }
 
@@ -32,6 +36,10 @@ export interface BackendOptions {
   dialogs: Dialogs;
   receiveWorker: WorkerLauncher;
   onDocumentChange?: (state: DocumentState) => void;
+  /** Prints the print view (hidden window in Electron, background page in Chromium). */
+  printer: Printer;
+  /** Sends one of main's events to the workspace page. */
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
 /** Opens the user's document (the last one, or the embedded brief) and builds the router over it. Used by both hosts. */
@@ -45,6 +53,8 @@ export function startBackend(options: BackendOptions): AppBackend {
     receiveWorker: options.receiveWorker,
     ...(options.onDocumentChange ? { onChange: options.onDocumentChange } : {}),
   });
-  const router = createRouter(createHandlers({ documents, info: { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author } }));
-  return { router, documents, close: () => documents.close() };
+  const exports = new ExportService({ documents, dialogs: options.dialogs, printer: options.printer, author, emit: (payload) => options.emit('export:progress', payload) });
+  const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author };
+  const router = createRouter(createHandlers({ documents, exports, info }));
+  return { router, documents, exports, close: () => documents.close() };
 }

@@ -63,7 +63,8 @@ test('store errors reach the user as their own sentence; anything else is logged
 
 test('the backend opens the store in the user data folder and answers brief:get with the embedded brief', async (t) => {
   const userData = join(tempDir(t), 'profile', 'nested');
-  const backend = startBackend({ userData, host: 'chromium', version: '9.9.9', dialogs: new ScriptedDialogs(), receiveWorker: NODE_RECEIVE_WORKER });
+  const printer = { render: async () => null };
+  const backend = startBackend({ userData, host: 'chromium', version: '9.9.9', dialogs: new ScriptedDialogs(), receiveWorker: NODE_RECEIVE_WORKER, printer, emit: () => {} });
   t.after(() => backend.close());
   const info = await backend.router.invoke('app:info', [], app);
   assert.ok(info.ok);

@@ -5,6 +5,22 @@ import type { Api, Channel } from '../ipc/contract.ts';
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
+const dateSchema = z.iso.date();
+
+const exportOptions = z.strictObject({
+  title: z.string().max(300),
+  author: z.string().max(200),
+  date: dateSchema,
+  marking: z.string().max(80),
+  paper: z.enum(['a4', 'letter']),
+  themeIds: z.array(z.uuid()).max(10_000).nullable(),
+  excludedClaimIds: z.array(z.uuid()).max(100_000),
+  includeIndicators: z.boolean(),
+  includeCharts: z.boolean(),
+  includeReferences: z.boolean(),
+  includeAnnotations: z.boolean(),
+});
+
 export const ARGUMENT_SCHEMAS = {
   'app:info': z.tuple([]),
   'brief:get': z.tuple([]),
@@ -22,4 +38,9 @@ export const ARGUMENT_SCHEMAS = {
   'document:merge': z.tuple([]),
   'merge:conflicts': z.tuple([]),
   'merge:resolve': z.tuple([z.uuid(), z.enum(['ours', 'theirs'])]),
+  'export:defaults': z.tuple([]),
+  'export:preview': z.tuple([exportOptions]),
+  'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),
+  'print:document': z.tuple([]),
+  'print:ready': z.tuple([z.string().max(64 * 1024 * 1024)]),
 } satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>> };

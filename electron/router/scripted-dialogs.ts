@@ -43,4 +43,8 @@ export class ScriptedDialogs implements Dialogs {
   chooseSaveTarget(suggestedName: string) {
     return this.#answer(`Save brief as (suggested: ${suggestedName})`);
   }
+
+  chooseExportTarget(format: 'pdf' | 'md' | 'html', suggestedName: string) {
+    return this.#answer(`Export ${format.toUpperCase()} to (suggested: ${suggestedName})`);
+  }
 }

@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
 import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
 import { startBackend, type AppBackend } from '../../electron/router/index.ts';
 import { findChromium } from '../browser-binaries.ts';
+import { chromiumPrinter } from './printer.ts';
 import { ScriptedDialogs } from '../../electron/router/scripted-dialogs.ts';
 import { NODE_RECEIVE_WORKER } from '../../db/receive/node-worker.ts';
 
@@ -60,9 +61,18 @@ const HOST_EVENT = 'briefing-host-event';
 export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
   const executablePath = await findChromium();
   const dialogs = options.dialogs ?? new ScriptedDialogs();
-  const backend = startBackend({ userData: options.userData, host: 'chromium', version: options.version, dialogs, receiveWorker: NODE_RECEIVE_WORKER });
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
   let context: BrowserContext | undefined;
+  let emit: ChromiumHost['emit'] = async () => {};
+  const backend = startBackend({
+    userData: options.userData,
+    host: 'chromium',
+    version: options.version,
+    dialogs,
+    receiveWorker: NODE_RECEIVE_WORKER,
+    printer: chromiumPrinter(() => context!),
+    emit: (event, payload) => void emit(event, payload).catch(() => undefined),
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
@@ -122,15 +132,16 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     );
     const page = context.pages()[0] ?? (await context.newPage());
     const closeContext = context;
+    emit = async (event, payload) => {
+      await page.evaluate(([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })), [event, payload, HOST_EVENT] as const);
+    };
     return {
       context,
       page,
       backend,
       dialogs,
       url: `${CHROMIUM_HOST_ORIGIN}/index.html`,
-      async emit(event, payload) {
-        await page.evaluate(([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })), [event, payload, HOST_EVENT] as const);
-      },
+      emit: (event, payload) => emit(event, payload),
       async close() {
         await closeContext.close();
         backend.close();

@@ -1,7 +1,7 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, Channel, ErrorCode, FilesBridge, MenuCommandEvent, Result } from '../../../electron/ipc/contract.ts';
+import type { Api, BridgeApi, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../electron/ipc/contract.ts';
 
 declare global {
   interface Window {
@@ -39,6 +39,12 @@ export const api = {
   open: () => call('document:open'),
   openRecent: (path: string) => call('document:open-recent', path),
   openPath: (path: string) => call('document:open-path', path),
+  exportDefaults: () => call('export:defaults'),
+  exportPreview: (options: ExportOptions) => call('export:preview', options),
+  exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
+  printDocument: () => call('print:document'),
+  printReady: (snapshot: string) => call('print:ready', snapshot),
+  onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) => window.briefing?.on('export:progress', listener) ?? (() => {}),
   /** Commands from the native menu (Electron); returns the unsubscribe function. */
   onMenuCommand: (listener: (event: MenuCommandEvent) => void): (() => void) => window.briefing?.on('menu:command', listener) ?? (() => {}),
   /** The path of a dropped file, where the host can tell it (the Electron app), else null. */

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the workspace, in one table: the keydown handler and the menu labels
 // both read it, so a label never promises a key that does nothing.
 
-export type CommandId = 'new' | 'open' | 'save' | 'save-as' | 'merge';
+export type CommandId = 'new' | 'open' | 'save' | 'save-as' | 'merge' | 'compose';
 
 interface Shortcut {
   key: string;
@@ -14,6 +14,7 @@ export const SHORTCUTS: Record<CommandId, Shortcut> = {
   save: { key: 's', shift: false },
   'save-as': { key: 's', shift: true },
   merge: { key: 'm', shift: true },
+  compose: { key: 'p', shift: false },
 };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

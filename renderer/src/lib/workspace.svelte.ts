@@ -29,6 +29,8 @@ export class WorkspaceState {
   notice = $state<Notice | null>(null);
   conflicts = $state<ConflictView[]>([]);
   reviewOpen = $state(false);
+  /** The reading view, or the composer with its print preview. */
+  view = $state<'read' | 'compose'>('read');
   /** A replacing action waiting for the user to decide about unsaved changes. */
   pendingAction = $state<ReplacingAction | null>(null);
 

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖';
+const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
+
+async function openComposer(page: Page) {
+  await page.getByRole('button', { name: 'Compose and export' }).click();
+  await expect(page.getByRole('heading', { name: 'Compose and export' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Print preview' }).getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({ page, app }, testInfo) => {
+  await openComposer(page);
+  const marking = page.getByLabel('Handling marking');
+  await marking.fill('OFFICIAL-SENSITIVE');
+  const preview = page.getByRole('region', { name: 'Print preview' });
+  await expect(preview.getByText('OFFICIAL-SENSITIVE').first()).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(['Contents', 'Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References']);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: testInfo.outputPath('composer-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('composer-dark.png') });
+
+  const pdf = testInfo.outputPath('brief.pdf');
+  await app.answerNextDialog(pdf);
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  expect(existsSync(pdf)).toBe(true);
+
+  const text = run('pdftotext', '-layout', pdf, '-');
+  expect(text).toContain(HEADLINE);
+  for (const heading of ['Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References']) expect(text).toContain(heading);
+  for (const value of ['28 million tons', '< 1%', '≈ 1,200 engineers', '55% → 78%', '2025-11-09']) expect(text).toContain(value);
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', pdf))![1]);
+  expect(pages).toBeGreaterThan(1);
+  for (let p = 1; p <= pages; p++) {
+    const pageText = run('pdftotext', '-f', String(p), '-l', String(p), '-layout', pdf, '-');
+    expect(pageText.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0, `marking in header and footer of page ${p}`).toBeGreaterThanOrEqual(2);
+    expect(pageText).toContain(`Page ${p} of ${pages}`);
+  }
+  expect(run('pdfinfo', pdf)).toMatch(/Tagged:\s+yes/);
+  expect(run("pdfinfo", pdf)).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  const fonts = run('pdffonts', pdf).split('\n').slice(2).filter((line) => line.trim() !== '');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line.split(/\s+/).at(-5), `embedded: ${line}`).toBe('yes');
+  expect(fonts.some((line) => /NotoSansSC/i.test(line)), 'the bundled Chinese font is embedded').toBe(true);
+  run('qpdf', '--check', pdf);
+  const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', pdf)) as { outlines: { title: string; kids: { title: string }[] }[] };
+  const titles = JSON.stringify(outline.outlines);
+  for (const heading of ['Group 1', 'Group 2', 'Group 3', 'Group 4']) expect(titles).toContain(heading);
+
+  // Pages as pictures, to look at.
+  const pngs = testInfo.outputPath('pages');
+  mkdirSync(pngs, { recursive: true });
+  run('pdftoppm', '-png', '-r', '60', pdf, join(pngs, 'page'));
+  expect(readdirSync(pngs).length).toBe(pages);
+});
+
+test('Markdown and HTML exports: the HTML is one file with no script and nothing remote', async ({ page, app }, testInfo) => {
+  await openComposer(page);
+  const md = testInfo.outputPath('brief.md');
+  await app.answerNextDialog(md);
+  await page.getByRole('button', { name: 'Markdown…' }).click();
+  await expect(page.getByText(/Exported MD to/)).toBeVisible();
+  const markdown = readFileSync(md, 'utf8');
+  expect(markdown).toContain(`: ${HEADLINE}`);
+  expect(markdown).toContain('**2.3** The lack of skilled engineers');
+
+  const html = testInfo.outputPath('brief.html');
+  await app.answerNextDialog(html);
+  await page.getByRole('button', { name: 'HTML…' }).click();
+  await expect(page.getByText(/Exported HTML to/)).toBeVisible({ timeout: 60_000 });
+  const content = readFileSync(html, 'utf8');
+  expect(content).toContain(HEADLINE);
+  expect(content).not.toMatch(/<script/i);
+  expect(content).not.toMatch(/(src|href)=["']?(https?:|\/\/|\/assets)/i);
+  expect(content).toMatch(/<img [^>]*src="data:image\/png;base64,/);
+  expect(content).toContain('55% → 78%');
+});
+
+test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({ page, app }, testInfo) => {
+  await openComposer(page);
+  await page.getByLabel('US Letter').check();
+  const missing = testInfo.outputPath('no-such-folder', 'brief.pdf');
+  await app.answerNextDialog(missing);
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The folder' })).toHaveText(/The folder .*no-such-folder does not exist; choose another place\./, { timeout: 60_000 });
+  expect(existsSync(testInfo.outputPath('no-such-folder'))).toBe(false);
+
+  const letter = testInfo.outputPath('letter.pdf');
+  await app.answerNextDialog(letter);
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  expect(run('pdfinfo', letter)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  expect(readdirSync(testInfo.outputPath()).filter((f) => f.endsWith('.part'))).toEqual([]);
+});
+
+test('an empty brief exports a valid PDF that says it is empty', async ({ page, app }, testInfo) => {
+  await page.keyboard.press('Control+N');
+  await expect(page.getByText('This brief is empty.')).toBeVisible();
+  await openComposer(page);
+  const pdf = testInfo.outputPath('empty.pdf');
+  await app.answerNextDialog(pdf);
+  await page.getByRole('button', { name: 'Export PDF…' }).click();
+  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  expect(run('pdftotext', pdf, '-')).toContain('This brief is empty');
+  run('qpdf', '--check', pdf);
+});

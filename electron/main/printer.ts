@@ -1,0 +1,40 @@
+import type { Printer } from '../router/index.ts';
+import { APP_ORIGIN } from '../policy/origins.ts';
+import { createSecureWindow, lockNavigation } from './window.ts';
+
+const PRINT_TIME_LIMIT_MS = 180_000;
+const MM_PER_INCH = 25.4;
+
+/** Prints from a hidden window with the same sandbox, preload, CSP and request blocker as the workspace. */
+export function electronPrinter(preloadPath: string): Printer {
+  return {
+    async render(ready, layout) {
+      const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath);
+      lockNavigation(window);
+      try {
+        await window.loadURL(`${APP_ORIGIN}/print.html`);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), PRINT_TIME_LIMIT_MS)))]);
+        clearTimeout(timer);
+        if (!layout) return null;
+        return await window.webContents.printToPDF({
+          pageSize: layout.paper,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: layout.headerTemplate,
+          footerTemplate: layout.footerTemplate,
+          margins: {
+            top: layout.margin.top / MM_PER_INCH,
+            bottom: layout.margin.bottom / MM_PER_INCH,
+            left: layout.margin.left / MM_PER_INCH,
+            right: layout.margin.right / MM_PER_INCH,
+          },
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        });
+      } finally {
+        window.destroy();
+      }
+    },
+  };
+}
