@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -115,4 +115,24 @@ test('briefing merge with --out leaves MINE untouched and reports conflicts, kee
 
   const again = await run('merge', out, theirs);
   assert.match(again.out, /0 added, 0 updated from their side, .* 0 new conflicts/, 'merging the same file twice changes nothing');
+});
+
+test('briefing export writes PDF, Markdown and HTML through the same print view as the app', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'brief.sqlite');
+  await run('new', file);
+  const out = { pdf: join(dir, 'b.pdf'), md: join(dir, 'b.md'), html: join(dir, 'b.html') };
+  const exported = await run('export', file, '--pdf', out.pdf, '--md', out.md, '--html', out.html, '--marking', 'OFFICIAL-SENSITIVE', '--paper', 'letter');
+  assert.equal(exported.code, 0, exported.err);
+  const text = execFileSync('pdftotext', [out.pdf, '-'], { encoding: 'utf8' });
+  assert.match(text, /俄总理返回莫斯科后/);
+  assert.match(text, /OFFICIAL-SENSITIVE/);
+  assert.match(execFileSync('pdfinfo', [out.pdf], { encoding: 'utf8' }), /612 x 792 pts \(letter\)/);
+  assert.match(readFileSync(out.md, 'utf8'), /\*\*OFFICIAL-SENSITIVE\*\*/);
+  assert.doesNotMatch(readFileSync(out.html, 'utf8'), /<script/i);
+
+  const refused = await run('export', file, '--pdf', join(dir, 'missing', 'x.pdf'));
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /does not exist/);
+  assert.equal((await run('export', file)).code, 2);
 });

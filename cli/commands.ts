@@ -7,6 +7,10 @@ import {
   readSchemaState, receiveBrief, saveCopy, StoreError,
 } from '../db/index.ts';
 import { NODE_RECEIVE_WORKER } from '../db/receive/node-worker.ts';
+import { composeExport, defaultExportOptions } from '../db/export/compose.ts';
+import { toMarkdown } from '../db/export/markdown.ts';
+import { writeFileAtomic } from '../electron/router/atomic-write.ts';
+import { printDocument } from '../hosts/chromium/print-document.ts';
 import { defaultAuthor } from '../electron/router/index.ts';
 
 // `briefing`, the command-line tool. Runs under plain Node; every command is a function of
@@ -21,7 +25,9 @@ const USAGE = `Usage:
   briefing new OUT.sqlite [--from ARTICLE.txt]         write a brief file (the embedded brief without --from)
   briefing info FILE.sqlite [--json]                   show the source, counts and schema version of a brief file
   briefing check FILE.sqlite                           check a brief someone sent, as the app does before opening it
-  briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)`;
+  briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)
+  briefing export FILE.sqlite --pdf OUT.pdf | --md OUT.md | --html OUT.html [--marking TEXT] [--paper a4|letter]
+                                                       export the brief (any of the three at once)`;
 
 class UsageError extends Error {}
 
@@ -186,7 +192,45 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { new: cmdNew, info: cmdInfo, check: cmdCheck, merge: cmdMerge };
+async function cmdExport(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { pdf: { type: 'string' }, md: { type: 'string' }, html: { type: 'string' }, marking: { type: 'string' }, paper: { type: 'string', default: 'a4' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('briefing export takes one brief file.');
+  if (!values.pdf && !values.md && !values.html) throw new UsageError('briefing export needs at least one of --pdf, --md or --html.');
+  if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
+  for (const out of [values.pdf, values.md, values.html]) {
+    if (out !== undefined && !existsSync(dirname(out) || '.')) throw new StoreError('save-failed', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
+  }
+
+  const received = await receiveToTemp(positionals[0]!);
+  let doc;
+  try {
+    const db = openStore(received.path, { readonly: true });
+    try {
+      const store = new BriefStore(db);
+      const brief = store.getBrief();
+      const options = { ...defaultExportOptions(brief, defaultAuthor(), new Date().toISOString().slice(0, 10)), paper: values.paper } as const;
+      doc = composeExport(brief, values.marking === undefined ? options : { ...options, marking: values.marking }, store.annotationsForExport());
+    } finally {
+      db.close();
+    }
+  } finally {
+    received.done();
+  }
+
+  if (values.md) io.out(`Wrote ${values.md} (${writeFileAtomic(values.md, toMarkdown(doc))} bytes)`);
+  if (values.pdf || values.html) {
+    const printed = await printDocument(doc, values.pdf !== undefined);
+    if (values.pdf) io.out(`Wrote ${values.pdf} (${writeFileAtomic(values.pdf, printed.pdf!)} bytes)`);
+    if (values.html) io.out(`Wrote ${values.html} (${writeFileAtomic(values.html, printed.html)} bytes)`);
+  }
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { new: cmdNew, info: cmdInfo, check: cmdCheck, merge: cmdMerge, export: cmdExport };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

@@ -7,7 +7,7 @@ import type { EventName, Events } from '../../electron/ipc/contract.ts';
 import { resolveAsset } from '../../electron/policy/assets.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
 import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
-import { startBackend, type AppBackend } from '../../electron/router/index.ts';
+import { startBackend, type AppBackend, type Router } from '../../electron/router/index.ts';
 import { findChromium } from '../browser-binaries.ts';
 import { chromiumPrinter } from './printer.ts';
 import { ScriptedDialogs } from '../../electron/router/scripted-dialogs.ts';
@@ -58,8 +58,95 @@ export interface ChromiumHost {
 
 const HOST_EVENT = 'briefing-host-event';
 
-export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
+export interface AppContextOptions {
+  rendererRoot: string;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * A Chromium profile that serves the built renderer at http://app.local, blocks every other
+ * request, and bridges `window.briefing` to `router` in every page it opens. The workspace host,
+ * the print pages and `briefing export` all use it.
+ */
+export async function launchAppContext(router: () => Router, options: AppContextOptions): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const executablePath = await findChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
+  const { rendererRoot } = options;
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1360, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      serviceWorkers: 'block',
+    });
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) {
+      // Electron's will-navigate refuses a navigation and the page stays; a 204 answer does the same here.
+      if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) return route.fulfill({ status: 204 });
+      return route.abort('blockedbyclient');
+    }
+    const asset = resolveAsset(rendererRoot, url.pathname);
+    if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
+    let body: Buffer;
+    try {
+      body = readFileSync(asset.path);
+    } catch {
+      return route.fulfill({ status: 404, body: 'Not found' });
+    }
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: {
+        'content-type': asset.contentType,
+        // The popup guard plays setWindowOpenHandler's part: without allow-popups, window.open returns null.
+        'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${POPUP_GUARD}`,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+  await context.exposeBinding(BINDING, (source, channel: unknown, args: unknown) => router().invoke(channel, args, { url: source.frame.url() }));
+  // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
+  await context.addInitScript(
+    ({ channels, events, binding, hostEvent }) => {
+      const invoke = (window as unknown as Record<string, (channel: string, args: unknown[]) => Promise<unknown>>)[binding]!;
+      const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
+      window.addEventListener(hostEvent, (e) => {
+        const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      });
+      const on = (event: string, listener: (payload: unknown) => void) => {
+        const set = listeners.get(event);
+        if (!set || typeof listener !== 'function') return () => {};
+        set.add(listener);
+        return () => set.delete(listener);
+      };
+      const api = Object.freeze(Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]));
+      Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
+    },
+    { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT },
+  );
+    const opened = context;
+    return {
+      context,
+      async close() {
+        await opened.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function launchChromiumHost(options: ChromiumHostOptions): Promise<ChromiumHost> {
   const dialogs = options.dialogs ?? new ScriptedDialogs();
   let context: BrowserContext | undefined;
   let emit: ChromiumHost['emit'] = async () => {};
@@ -72,66 +159,10 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     printer: chromiumPrinter(() => context!),
     emit: (event, payload) => void emit(event, payload).catch(() => undefined),
   });
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: options.headless ?? true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1360, height: 900 },
-      colorScheme: options.colorScheme ?? 'light',
-      serviceWorkers: 'block',
-    });
-    await context.route('**/*', async (route) => {
-      const request = route.request();
-      const url = new URL(request.url());
-      if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) {
-        // Electron's will-navigate refuses a navigation and the page stays; a 204 answer does the same here.
-        if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) return route.fulfill({ status: 204 });
-        return route.abort('blockedbyclient');
-      }
-      const asset = resolveAsset(options.rendererRoot, url.pathname);
-      if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
-      let body: Buffer;
-      try {
-        body = readFileSync(asset.path);
-      } catch {
-        return route.fulfill({ status: 404, body: 'Not found' });
-      }
-      return route.fulfill({
-        status: 200,
-        body,
-        headers: {
-          'content-type': asset.contentType,
-          // The popup guard plays setWindowOpenHandler's part: without allow-popups, window.open returns null.
-          'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${POPUP_GUARD}`,
-          'x-content-type-options': 'nosniff',
-        },
-      });
-    });
-    await context.exposeBinding(BINDING, (source, channel: unknown, args: unknown) => backend.router.invoke(channel, args, { url: source.frame.url() }));
-    // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
-    await context.addInitScript(
-      ({ channels, events, binding, hostEvent }) => {
-        const invoke = (window as unknown as Record<string, (channel: string, args: unknown[]) => Promise<unknown>>)[binding]!;
-        const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
-        window.addEventListener(hostEvent, (e) => {
-          const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
-          for (const listener of listeners.get(event) ?? []) listener(payload);
-        });
-        const on = (event: string, listener: (payload: unknown) => void) => {
-          const set = listeners.get(event);
-          if (!set || typeof listener !== 'function') return () => {};
-          set.add(listener);
-          return () => set.delete(listener);
-        };
-        const api = Object.freeze(Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]));
-        Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
-      },
-      { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT },
-    );
+    const app = await launchAppContext(() => backend.router, options);
+    context = app.context;
     const page = context.pages()[0] ?? (await context.newPage());
-    const closeContext = context;
     emit = async (event, payload) => {
       await page.evaluate(([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })), [event, payload, HOST_EVENT] as const);
     };
@@ -143,15 +174,12 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
       url: `${CHROMIUM_HOST_ORIGIN}/index.html`,
       emit: (event, payload) => emit(event, payload),
       async close() {
-        await closeContext.close();
+        await app.close();
         backend.close();
-        rmSync(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await context?.close();
     backend.close();
-    rmSync(profile, { recursive: true, force: true });
     throw error;
   }
 }
