@@ -2,6 +2,7 @@ import type { Db } from './connection.ts';
 import { newId, now } from './clock.ts';
 import { StoreError } from './errors.ts';
 import type { ItemTable } from './tables.ts';
+import { reindexItem } from './search-index.ts';
 
 export type NoteTarget = 'brief' | 'theme' | 'claim' | 'indicator' | 'source';
 
@@ -48,20 +49,32 @@ export class BriefWriter {
 
   addNote(input: { targetKind: NoteTarget; targetId: string | null; body: string }): string {
     const id = newId();
-    this.#s.addNote.run({ id, rev: newId(), now: now(), author: this.#author, brief_id: this.#briefId(), target_kind: input.targetKind, target_id: input.targetId, body: input.body });
+    this.#db.transaction(() => {
+      this.#s.addNote.run({ id, rev: newId(), now: now(), author: this.#author, brief_id: this.#briefId(), target_kind: input.targetKind, target_id: input.targetId, body: input.body });
+      reindexItem(this.#db, 'note', id, input.body);
+    })();
     return id;
   }
 
   updateNote(id: string, body: string): void {
-    this.#db.transaction(() => this.#s.updateNote.run({ ...this.#revise('notes', id), body }))();
+    this.#db.transaction(() => {
+      this.#s.updateNote.run({ ...this.#revise('notes', id), body });
+      reindexItem(this.#db, 'note', id, body);
+    })();
   }
 
   /** Deleting leaves a tombstone, so a merge with an older copy does not bring the note back. */
   deleteNote(id: string): void {
-    this.#db.transaction(() => this.#s.deleteNote.run(this.#revise('notes', id)))();
+    this.#db.transaction(() => {
+      this.#s.deleteNote.run(this.#revise('notes', id));
+      reindexItem(this.#db, 'note', id, null);
+    })();
   }
 
   updateClaimText(id: string, text: string): void {
-    this.#db.transaction(() => this.#s.updateClaim.run({ ...this.#revise('claims', id), text }))();
+    this.#db.transaction(() => {
+      this.#s.updateClaim.run({ ...this.#revise('claims', id), text });
+      reindexItem(this.#db, 'claim', id, text);
+    })();
   }
 }

@@ -2,6 +2,7 @@ import type { Db } from '../connection.ts';
 import type { Comparator } from '../model.ts';
 import { newId, now } from '../clock.ts';
 import { StoreError } from '../errors.ts';
+import { rebuildSearchIndex } from '../search-index.ts';
 import type { ParsedArticle } from './article.ts';
 
 /** Facts about a source that its text does not carry (languages, our translation of the headline). */
@@ -129,6 +130,7 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
         });
       });
     });
+    rebuildSearchIndex(db);
     return briefId;
   })();
 }

@@ -7,6 +7,7 @@ import { StoreError } from '../errors.ts';
 import { migrate } from '../migrate.ts';
 import { SCHEMA_VERSION } from '../migrations/index.ts';
 import { ITEM_TABLES } from '../tables.ts';
+import { rebuildSearchIndex } from '../search-index.ts';
 import { checkReceivedBytes, inspectPrivateCopy } from './inspect.ts';
 
 export interface ReceivedBrief {
@@ -57,6 +58,8 @@ export function receiveInProcess(source: string, output: string): ReceivedBrief 
           const columns = (db.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
           db.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM received.${table}`);
         }
+        // The index is ours to build, never taken from the file.
+        rebuildSearchIndex(db);
       })();
       db.exec('DETACH DATABASE received');
     } finally {

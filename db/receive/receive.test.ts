@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { Search } from '../search.ts';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../connection.ts';
@@ -12,7 +13,6 @@ import { sha256, tempDir } from '../test-support/temp.ts';
 import { NODE_RECEIVE_WORKER } from './node-worker.ts';
 import { receiveBrief, spawnLauncher } from './receive.ts';
 
-const V1_FIXTURE = new URL('../fixtures/schema-v1.sqlite', import.meta.url);
 
 test('every hostile or damaged file is refused with its own message, in time, and its bytes are unchanged', async (t) => {
   const dir = tempDir(t);
@@ -54,22 +54,32 @@ test('a good file is received into a new store of our own; the file itself is un
   assert.equal(brief.author, 'colleague');
 });
 
-test('a file of the released schema v1 opens through the migrations, on a copy', async (t) => {
-  const dir = tempDir(t);
-  const file = join(dir, 'old.sqlite');
-  copyFileSync(V1_FIXTURE, file);
-  const before = sha256(file);
-  const output = join(dir, 'migrated.sqlite');
-  const received = await receiveBrief(file, output, NODE_RECEIVE_WORKER);
-  assert.equal(received.schemaVersion, 1);
-  assert.equal(received.migrated, true);
-  assert.equal(sha256(file), before, 'the v1 file itself is not migrated');
-  const db = openStore(output);
-  t.after(() => db.close());
-  assert.equal(readSchemaState(db).version, SCHEMA_VERSION);
-  assert.equal(new BriefStore(db).counts().claims, 12);
-  assert.ok(existsSync(output));
+const FIXTURES = readdirSync(new URL('../fixtures/', import.meta.url)).filter((name) => /^schema-v\d+\.sqlite$/.test(name)).sort();
+
+test('there is a fixture file of every released schema version before the current one', () => {
+  const versions = FIXTURES.map((name) => Number(/v(\d+)/.exec(name)![1]));
+  assert.deepEqual(versions, Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
 });
+
+for (const fixture of FIXTURES) {
+  test(`a file of the released ${fixture.replace('.sqlite', '')} opens through the migrations, on a copy, and is searchable`, async (t) => {
+    const dir = tempDir(t);
+    const file = join(dir, 'old.sqlite');
+    copyFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), file);
+    const before = sha256(file);
+    const output = join(dir, 'migrated.sqlite');
+    const received = await receiveBrief(file, output, NODE_RECEIVE_WORKER);
+    assert.equal(received.schemaVersion, Number(/v(\d+)/.exec(fixture)![1]));
+    assert.equal(received.migrated, true);
+    assert.equal(sha256(file), before, 'the old file itself is not migrated');
+    const db = openStore(output);
+    t.after(() => db.close());
+    assert.equal(readSchemaState(db).version, SCHEMA_VERSION);
+    assert.equal(new BriefStore(db).counts().claims, 12);
+    assert.equal(new Search(db).query('engineers').length, 2);
+    assert.ok(existsSync(output));
+  });
+}
 
 test('a check that runs past the time limit is stopped and reported', async (t) => {
   const dir = tempDir(t);

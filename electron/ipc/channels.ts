@@ -15,6 +15,7 @@ export const CHANNELS = [
   'document:merge',
   'merge:conflicts',
   'merge:resolve',
+  'search:query',
   'export:defaults',
   'export:preview',
   'export:run',

@@ -8,6 +8,9 @@ import type { MergeReport } from '../../db/merge.ts';
 import type { ConflictView } from '../../db/merge-review.ts';
 
 import type { ExportDocument, ExportOptions } from '../../db/export/model.ts';
+import type { SearchHit } from '../../db/search.ts';
+
+export type { SearchHit };
 
 export type { ConflictView, MergeReport, ExportDocument, ExportOptions };
 
@@ -71,6 +74,8 @@ export type Api = {
   'document:merge': () => MergeOutcome | null;
   'merge:conflicts': () => ConflictView[];
   'merge:resolve': (conflictId: string, choice: ConflictChoice) => DocumentState;
+  /** Claims, notes, highlight comments, indicators and the source headline containing the text, in any script. */
+  'search:query': (query: string) => SearchHit[];
   /** The composer's starting point: the whole brief, today, the user as author. */
   'export:defaults': () => ExportOptions;
   /** The composed document for the live preview. */

@@ -6,6 +6,7 @@ import {
   receiveBrief, resolveConflict, saveCopy, StoreError, type ConflictView, type WorkerLauncher, type Workspace,
 } from '../../db/index.ts';
 import { STORE_FILE } from '../policy/paths.ts';
+import { Search, type SearchHit } from '../../db/search.ts';
 import type { DocumentState, MergeOutcome } from '../ipc/contract.ts';
 
 // The document model: the brief the user has open. Edits go straight into a working copy
@@ -47,6 +48,7 @@ export class DocumentSession {
   readonly #statePath: string;
   readonly #defaultPath: string;
   readonly #documentsDir: string;
+  #search: { db: Workspace['db']; search: Search } | null = null;
 
   constructor(options: DocumentSessionOptions) {
     this.#options = options;
@@ -162,6 +164,12 @@ export class DocumentSession {
     } finally {
       for (const suffix of ['', '-wal', '-shm']) rmSync(received + suffix, { force: true });
     }
+  }
+
+  search(query: string): SearchHit[] {
+    // One prepared pair of statements per open document.
+    if (this.#search?.db !== this.workspace.db) this.#search = { db: this.workspace.db, search: new Search(this.workspace.db) };
+    return this.#search.search.query(query);
   }
 
   conflicts(): ConflictView[] {

@@ -26,6 +26,7 @@ export function createHandlers({ documents, exports, info }: HandlerContext): Ha
     'document:merge': () => documents.merge(),
     'merge:conflicts': () => documents.conflicts(),
     'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
+    'search:query': (query) => documents.search(query),
     'export:defaults': () => exports.defaults(),
     'export:preview': (options) => exports.compose(options),
     'export:run': (format, options) => exports.run(format, options),

@@ -38,6 +38,7 @@ export const ARGUMENT_SCHEMAS = {
   'document:merge': z.tuple([]),
   'merge:conflicts': z.tuple([]),
   'merge:resolve': z.tuple([z.uuid(), z.enum(['ours', 'theirs'])]),
+  'search:query': z.tuple([z.string().max(500)]),
   'export:defaults': z.tuple([]),
   'export:preview': z.tuple([exportOptions]),
   'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),

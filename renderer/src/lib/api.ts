@@ -39,6 +39,7 @@ export const api = {
   open: () => call('document:open'),
   openRecent: (path: string) => call('document:open-recent', path),
   openPath: (path: string) => call('document:open-path', path),
+  search: (query: string) => call('search:query', query),
   exportDefaults: () => call('export:defaults'),
   exportPreview: (options: ExportOptions) => call('export:preview', options),
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
