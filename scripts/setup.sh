@@ -10,7 +10,8 @@ briefing_setup() {
   here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd) || return 1
 
   if [ "${BRIEFING_SKIP_APT:-0}" != 1 ] && command -v apt-get >/dev/null 2>&1; then
-    for pkg in chromium fonts-noto-cjk poppler-utils qpdf xvfb xauth sqlite3; do
+    # pandoc and wkhtmltopdf are the baselines `npm run bench` compares PDF export against.
+    for pkg in chromium fonts-noto-cjk poppler-utils qpdf xvfb xauth sqlite3 pandoc wkhtmltopdf; do
       dpkg -s "$pkg" >/dev/null 2>&1 || need_pkgs+=("$pkg")
     done
     if [ ${#need_pkgs[@]} -gt 0 ]; then

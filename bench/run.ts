@@ -1,0 +1,296 @@
+// `npm run bench [-- --quick]`: how Briefing Desk compares with what SQLite and Chromium do on
+// their own, and with the tools users would otherwise reach for, measured in one run as ratios.
+// See bench/README.md for what each figure means.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus as cpuList, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BriefStore, BriefWriter, openStore, saveCopy, mergeInto } from '../db/index.ts';
+import { toMarkdown } from '../db/export/markdown.ts';
+import { Search } from '../db/search.ts';
+import { copyAllRows, vacuumInto } from '../db/test-support/copy-rows.ts';
+import { writeSyntheticBrief } from '../db/test-support/synthetic-brief.ts';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../hosts/browser-binaries.ts';
+import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
+import { printDocument } from '../hosts/chromium/print-document.ts';
+import { pdfLayout } from '../electron/router/print-layout.ts';
+import { repeat, round, summarise, time, type Measure } from './stats.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const quick = values.quick;
+const RUNS = quick ? 2 : 5;
+const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const PAGES = quick ? [10] : [10, 50, 250];
+const BIG = quick ? 10_000 : 100_000;
+const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+
+interface Row {
+  measure: string;
+  case: string;
+  app: Measure;
+  baseline: string;
+  base: Measure | null;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function record(measure: string, kase: string, app: Measure, baseline: string, base: Measure | null, targetRatio: number | null, target: string) {
+  const ratio = base && base.median > 0 ? round(app.median / base.median) : null;
+  rows.push({ measure, case: kase, app, baseline, base, ratio, target, met: targetRatio === null || ratio === null ? null : ratio <= targetRatio });
+  const fmt = (m: Measure | null) => (m ? `${m.median} ms (${m.min}–${m.max})` : '—');
+  console.log(`${measure.padEnd(18)} ${kase.padEnd(26)} app ${fmt(app).padEnd(28)} ${baseline.padEnd(22)} ${fmt(base).padEnd(28)} ratio ${ratio ?? '—'}`);
+}
+
+function brief(items: number): string {
+  const path = join(work, `brief-${items}.sqlite`);
+  writeSyntheticBrief(path, items);
+  return path;
+}
+
+/** A profile whose working store is a copy of `file`, as if the user had left it open. */
+function profileWith(file: string): string {
+  const userData = mkdtempSync(join(work, 'profile-'));
+  copyFileSync(file, join(userData, 'briefing.sqlite'));
+  return userData;
+}
+
+async function openToInteractive(file: string, items: number) {
+  const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
+  try {
+    const { page, context } = host;
+    page.setDefaultTimeout(600_000);
+    const interactive = async () => {
+      await page.goto(host.url);
+      await page.getByRole('heading', { name: /^Indicators/ }).waitFor();
+      await page.getByRole('button', { name: /From claim/ }).first().waitFor({ state: 'visible' });
+    };
+    // A brief this size takes seconds to open, so the quick run skips the warm-up load.
+    const warmup = quick ? 0 : 1;
+    const app = await repeat(RUNS, interactive, warmup);
+    // The baseline: the same visible content as a static page (the rendered DOM with its styles), same Chromium.
+    const html = await page.evaluate(() => {
+      const css = [...document.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).join('\n');
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('script, link, meta[http-equiv]').forEach((n) => n.remove());
+      const style = document.createElement('style');
+      style.textContent = css;
+      clone.querySelector('head')!.append(style);
+      return `<!doctype html>${clone.outerHTML}`;
+    });
+    const staticPage = await context.newPage();
+    staticPage.setDefaultTimeout(600_000);
+    await staticPage.route('http://static.local/', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const base = await repeat(RUNS, async () => {
+      await staticPage.goto('http://static.local/');
+      await staticPage.getByRole('heading', { name: /^Indicators/ }).waitFor();
+      await staticPage.getByRole('button', { name: /From claim/ }).first().waitFor({ state: 'visible' });
+    }, warmup);
+    record('open→interactive', `${items.toLocaleString('en')} items`, app, 'static page', base, 1.5, '≤ 1.5× static page');
+  } finally {
+    await host.close();
+  }
+}
+
+async function searchLatency(file: string) {
+  const queries: [string, string][] = [
+    ['rare word', 'lanthanum'],
+    ['common word', 'rare earth'],
+    ['Chinese, 2 chars', '中国'],
+    ['Chinese, 4 chars', '稀土资源'],
+    ['Russian stem', 'редкоземельн'],
+  ];
+  const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
+  const db = openStore(file, { readonly: true });
+  const direct = new Search(db);
+  try {
+    host.page.setDefaultTimeout(600_000);
+    await host.page.goto(host.url);
+    await host.page.getByRole('heading', { name: /^Indicators/ }).waitFor();
+    for (const [label, query] of queries) {
+      // Through the app's path: page → bridge → router (validation, Result) → store, measured in the page.
+      const samples = await host.page.evaluate(
+        async ([q, runs]) => {
+          const api = (window as unknown as { briefing: Record<string, (q: string) => Promise<unknown>> }).briefing;
+          await api['search:query']!(q);
+          const out: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            await api['search:query']!(q);
+            out.push(performance.now() - start);
+          }
+          return out;
+        },
+        [query, RUNS * 4] as const,
+      );
+      const raw = await repeat(RUNS * 4, () => direct.query(query));
+      record('search', label, summarise(samples), 'FTS5 via better-sqlite3', raw, 2, '≤ 2× raw FTS5');
+      // Where the time goes: the same call at the router, without the page bridge.
+      const router = await repeat(RUNS * 4, () => host.backend.router.invoke('search:query', [query], { url: host.url }));
+      record('search', `${label} (router only)`, router, 'FTS5 via better-sqlite3', raw, null, 'for reference');
+      const sql =
+        [...query].length >= 3
+          ? `SELECT kind, item_id FROM search_index WHERE search_index MATCH '"${query}"' LIMIT 50;`
+          : `SELECT kind, item_id FROM search_index WHERE text LIKE '%${query}%' LIMIT 50;`;
+      const cli = await repeat(RUNS, () => execFileSync('sqlite3', ['-readonly', file, sql]));
+      record('search', `${label} (sqlite3 shell)`, summarise(samples), 'sqlite3 command line', cli, null, 'for reference');
+    }
+  } finally {
+    db.close();
+    await host.close();
+  }
+}
+
+async function pdfExport() {
+  const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_FLAGS });
+  try {
+    for (const pages of PAGES) {
+      // About 16 claims a page on A4, with the cover, contents, indicators and references around them.
+      const file = brief(Math.round((pages * 16) / 0.4));
+      const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
+      try {
+        await host.page.goto(host.url);
+        await host.page.getByRole('heading', { name: /^Indicators/ }).waitFor();
+        const options = { ...host.backend.exports.defaults(), marking: 'OFFICIAL' };
+        const doc = host.backend.exports.compose(options);
+        const out = join(work, 'app.pdf');
+        // The user's path in the running app: compose, print view in a background page, print, write.
+        const app = await repeat(RUNS, async () => {
+          host.dialogs.answerNext(out);
+          await host.backend.exports.run('pdf', options);
+        });
+        const printedPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+        // Baseline: the same HTML (the print view's snapshot) printed by the same Chromium, nothing around it.
+        const html = (await printDocument(doc, false)).html;
+        const layout = pdfLayout(doc);
+        const bare = await repeat(RUNS, async () => {
+          const page = await browser.newPage();
+          try {
+            await page.setContent(html, { waitUntil: 'load' });
+            await page.pdf({ format: layout.paper, printBackground: true, displayHeaderFooter: true, headerTemplate: layout.headerTemplate, footerTemplate: layout.footerTemplate, margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' }, outline: true, tagged: true });
+          } finally {
+            await page.close();
+          }
+        });
+        record('PDF export', `${printedPages} pages`, app, 'bare Chromium print', bare, 1.3, '≤ 1.3× bare Chromium');
+        const markdown = join(work, 'brief.md');
+        writeFileSync(markdown, toMarkdown(doc));
+        if (spawnSync('pandoc', ['--version']).status === 0 && spawnSync('wkhtmltopdf', ['--version']).status === 0) {
+          const pandoc = await repeat(1, () => execFileSync('pandoc', [markdown, '-o', join(work, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], { stdio: 'ignore' }), 0);
+          record('PDF export', `${printedPages} pages, vs pandoc`, app, 'pandoc + wkhtmltopdf', pandoc, 1, 'faster than pandoc');
+        } else {
+          notes.push('pandoc or wkhtmltopdf is not installed (scripts/setup.sh installs both); the pandoc baseline was not run.');
+        }
+      } finally {
+        await host.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function merge() {
+  const base = brief(10_000);
+  const mine = join(work, 'merge-mine.sqlite');
+  const theirs = join(work, 'merge-theirs.sqlite');
+  copyFileSync(base, theirs);
+  const db = openStore(theirs);
+  const claims = new BriefStore(db).getBrief()!.themes.flatMap((t) => t.claims);
+  const writer = new BriefWriter(db, 'colleague');
+  // Diverge by 10% of the items: edit a tenth of the claims and add as many notes.
+  for (let i = 0; i < 1_000; i++) {
+    if (i % 2 === 0) writer.updateClaimText(claims[i * 4]!.id, `Revised: ${claims[i * 4]!.text}`);
+    else writer.addNote({ targetKind: 'brief', targetId: null, body: `Colleague note ${i}` });
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const runs = RUNS;
+  const appSamples: number[] = [];
+  const baseSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    copyFileSync(base, mine);
+    const a = openStore(mine);
+    appSamples.push(await time(() => mergeInto(a, theirs)));
+    a.close();
+    copyFileSync(base, mine);
+    const b = openStore(mine);
+    baseSamples.push(await time(() => copyAllRows(b, theirs)));
+    b.close();
+  }
+  record('merge', '10k items, 10% diverged', summarise(appSamples), 'ATTACH + INSERT…SELECT', summarise(baseSamples), 3, '≤ 3× raw copy');
+}
+
+async function memory(file: string) {
+  const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
+  try {
+    host.page.setDefaultTimeout(600_000);
+    await host.page.goto(host.url);
+    await host.page.getByRole('heading', { name: /^Indicators/ }).waitFor();
+    const cdp = await host.context.newCDPSession(host.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const heap = round(usedSize / 2 ** 20);
+    const rss = round(process.memoryUsage().rss / 2 ** 20);
+    console.log(`memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${heap} MB (target < 300 MB); main-process (Node host) RSS ${rss} MB`);
+    return { items: BIG, rendererHeapMB: heap, mainRssMB: rss, met: heap < 300 };
+  } finally {
+    await host.close();
+  }
+}
+
+async function saveAs(file: string) {
+  const db = openStore(file, { readonly: true });
+  try {
+    const app = await repeat(RUNS, () => saveCopy(db, join(work, 'saved.sqlite')));
+    const base = await repeat(RUNS, () => {
+      rmSync(join(work, 'vacuum.sqlite'), { force: true });
+      vacuumInto(db, join(work, 'vacuum.sqlite'));
+    });
+    record('Save As', `${BIG.toLocaleString('en')} items (${round(statSync(file).size / 2 ** 20)} MB)`, app, 'VACUUM INTO', base, null, 'for reference (adds fsync + rename)');
+  } finally {
+    db.close();
+  }
+}
+
+const started = Date.now();
+console.log(`Briefing Desk benchmark (${quick ? 'quick' : 'full'}): ${RUNS} runs each, median (min–max)\n`);
+try {
+  const files = new Map(SIZES.map((items) => [items, brief(items)]));
+  for (const [items, file] of files) await openToInteractive(file, items);
+  await searchLatency(files.get(BIG) ?? brief(BIG));
+  await pdfExport();
+  await merge();
+  const mem = await memory(files.get(BIG) ?? brief(BIG));
+  await saveAs(files.get(BIG)!);
+
+  const result = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    seconds: Math.round((Date.now() - started) / 1000),
+    machine: { cpu: cpuList()[0]?.model ?? 'unknown', cores: cpuList().length, memoryGB: round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}` },
+    versions: {
+      node: process.versions.node,
+      sqlite: process.versions.sqlite ?? null,
+      chromium: execFileSync(await findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      app: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+    },
+    rows,
+    memory: mem,
+    notes,
+  };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  const missed = rows.filter((r) => r.met === false);
+  console.log(`\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met ? '' : `; renderer heap ${mem.rendererHeapMB} MB over 300 MB`}.`);
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log('Wrote bench/results/latest.json');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
