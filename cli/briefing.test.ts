@@ -136,3 +136,20 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
   assert.match(refused.err, /does not exist/);
   assert.equal((await run('export', file)).code, 2);
 });
+
+test('exports write what the user wrote as text: HTML and script in a claim never become markup', async (t) => {
+  const dir = tempDir(t);
+  const article = join(dir, 'hostile.txt');
+  writeFileSync(article, 'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]');
+  const file = join(dir, 'hostile.sqlite');
+  assert.equal((await run('new', file, '--from', article)).code, 0);
+  const out = { pdf: join(dir, 'h.pdf'), html: join(dir, 'h.html') };
+  const exported = await run('export', file, '--pdf', out.pdf, '--html', out.html);
+  assert.equal(exported.code, 0, exported.err);
+  const html = readFileSync(out.html, 'utf8');
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; and &lt;img src=x onerror=alert\(2\)&gt;/);
+  assert.doesNotMatch(html, /<script|<img src=x|<b>headline/);
+  const text = execFileSync('pdftotext', [out.pdf, '-'], { encoding: 'utf8' });
+  assert.match(text, /<script>alert\(1\)<\/script> and <img src=x onerror=alert\(2\)> in a claim/);
+  assert.match(text, /Hostile <b>headline<\/b>/);
+});

@@ -110,3 +110,12 @@ test('an empty brief exports a valid PDF that says it is empty', async ({ page, 
   expect(run('pdftotext', pdf, '-')).toContain('This brief is empty');
   run('qpdf', '--check', pdf);
 });
+
+test('File > Export as PDF exports the whole brief with progress shown, from the menu as from the keyboard', async ({ page, app, workspace }, testInfo) => {
+  const pdf = testInfo.outputPath('from-menu.pdf');
+  await app.answerNextDialog(pdf);
+  await workspace.fileMenu('Export as PDF…');
+  await expect(page.getByRole('status').filter({ hasText: /Laying out pages|Printing|Writing|Composing/ }).or(page.getByText(/Exported PDF to/))).toBeVisible();
+  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  expect(run('pdftotext', pdf, '-')).toContain('Group 4');
+});

@@ -32,7 +32,7 @@ export const isChannel = (value: unknown): value is Channel => (CHANNELS as read
 /** Events main sends to the renderer. */
 export const EVENTS = ['menu:command', 'export:progress'] as const satisfies readonly EventName[];
 
-export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts', 'compose'] as const satisfies readonly MenuCommand[];
+export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts', 'compose', 'export-pdf', 'export-md', 'export-html'] as const satisfies readonly MenuCommand[];
 
 /** Every key of `window.briefing`: one per channel, plus `on`. */
 export const BRIDGE_KEYS = [...CHANNELS, 'on'] as const;

@@ -95,7 +95,7 @@ export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCod
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
 /** Commands of the native menu, sent to the renderer so they run the same code as its own buttons and keys. */
-export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts' | 'compose';
+export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts' | 'compose' | 'export-pdf' | 'export-md' | 'export-html';
 
 export interface MenuCommandEvent {
   command: MenuCommand;

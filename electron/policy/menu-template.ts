@@ -61,6 +61,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
       item('Merge a Colleague’s Brief…', 'merge'),
       separator,
       item('Compose and Export…', 'compose'),
+      { label: 'Export', submenu: [item('PDF…', 'export-pdf'), item('Markdown…', 'export-md'), item('HTML…', 'export-html')] },
       separator,
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],
