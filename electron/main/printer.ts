@@ -1,8 +1,8 @@
 import type { Printer } from '../router/index.ts';
 import { APP_ORIGIN } from '../policy/origins.ts';
 import { createSecureWindow, lockNavigation } from './window.ts';
+import { whenDrawn } from '../router/print-layout.ts';
 
-const PRINT_TIME_LIMIT_MS = 180_000;
 const MM_PER_INCH = 25.4;
 
 /** Prints from a hidden window with the same sandbox, preload, CSP and request blocker as the workspace. */
@@ -13,9 +13,7 @@ export function electronPrinter(preloadPath: string): Printer {
       lockNavigation(window);
       try {
         await window.loadURL(`${APP_ORIGIN}/print.html`);
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), PRINT_TIME_LIMIT_MS)))]);
-        clearTimeout(timer);
+        await whenDrawn(ready);
         if (!layout) return null;
         return await window.webContents.printToPDF({
           pageSize: layout.paper,

@@ -28,3 +28,15 @@ export function pdfLayout(doc: ExportDocument): PdfLayout {
     margin: { top: 20, bottom: 18, left: 18, right: 18 },
   };
 }
+
+export const PRINT_TIME_LIMIT_MS = 180_000;
+
+/** Waits for the print view to say it is drawn, or fails with a sentence after the time limit. */
+export async function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), limitMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

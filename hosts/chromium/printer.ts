@@ -1,8 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
 import type { PdfLayout, Printer } from '../../electron/router/index.ts';
 import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
+import { whenDrawn } from '../../electron/router/print-layout.ts';
 
-const PRINT_TIME_LIMIT_MS = 180_000;
 
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */
 export function chromiumPrinter(context: () => BrowserContext): Printer {
@@ -11,9 +11,7 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
       const page = await context().newPage();
       try {
         await page.goto(`${CHROMIUM_HOST_ORIGIN}/print.html`);
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), PRINT_TIME_LIMIT_MS)))]);
-        clearTimeout(timer);
+        await whenDrawn(ready);
         if (!layout) return null;
         await page.emulateMedia({ media: 'print', colorScheme: 'light' });
         return await page.pdf({
