@@ -5,6 +5,9 @@ import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖';
+
+// Printing starts a second page and Chromium's PDF writer; on 2 busy cores that takes a while.
+test.describe.configure({ timeout: 120_000 });
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
 
 async function openComposer(page: Page) {
