@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { composeExport, defaultExportOptions } from '../../db/export/compose.ts';
 import { toMarkdown } from '../../db/export/markdown.ts';
 import type { ExportDocument, ExportOptions } from '../../db/export/model.ts';
@@ -101,7 +100,4 @@ export class ExportService {
     }
   }
 
-  static fileName(path: string): string {
-    return basename(path);
-  }
 }
