@@ -189,7 +189,7 @@ async function pdfExport() {
         });
         const printedPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
         // Baseline: the same HTML (the print view's snapshot) printed by the same Chromium, nothing around it.
-        const html = (await printDocument(doc, false)).html;
+        const html = (await printDocument(doc, { pdf: false, html: true })).html!;
         const layout = pdfLayout(doc);
         const bare = await repeat(RUNS, async () => {
           const page = await browser.newPage();

@@ -223,9 +223,9 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
 
   if (values.md) io.out(`Wrote ${values.md} (${writeFileAtomic(values.md, toMarkdown(doc))} bytes)`);
   if (values.pdf || values.html) {
-    const printed = await printDocument(doc, values.pdf !== undefined);
+    const printed = await printDocument(doc, { pdf: values.pdf !== undefined, html: values.html !== undefined });
     if (values.pdf) io.out(`Wrote ${values.pdf} (${writeFileAtomic(values.pdf, printed.pdf!)} bytes)`);
-    if (values.html) io.out(`Wrote ${values.html} (${writeFileAtomic(values.html, printed.html)} bytes)`);
+    if (values.html) io.out(`Wrote ${values.html} (${writeFileAtomic(values.html, printed.html!)} bytes)`);
   }
   return 0;
 }

@@ -22,6 +22,12 @@ export interface ExportResult {
   bytes: number;
 }
 
+/** What the print view is asked to draw, and whether to hand back its HTML (only the HTML export needs it). */
+export interface PrintJob {
+  document: ExportDocument;
+  wantSnapshot: boolean;
+}
+
 export interface ExportProgress {
   stage: 'composing' | 'rendering' | 'printing' | 'writing' | 'done';
   /** 0 to 100. */
@@ -83,9 +89,9 @@ export type Api = {
   /** Asks where to save, then writes PDF, Markdown or HTML; null when the dialog was cancelled. */
   'export:run': (format: ExportFormat, options: ExportOptions) => ExportResult | null;
   /** The print view asks for the document being printed... */
-  'print:document': () => ExportDocument;
-  /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML. */
-  'print:ready': (snapshot: string) => null;
+  'print:document': () => PrintJob;
+  /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if asked. */
+  'print:ready': (snapshot: string | null) => null;
 };
 
 export type Channel = keyof Api;

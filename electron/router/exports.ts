@@ -2,7 +2,7 @@ import { composeExport, defaultExportOptions } from '../../db/export/compose.ts'
 import { toMarkdown } from '../../db/export/markdown.ts';
 import type { ExportDocument, ExportOptions } from '../../db/export/model.ts';
 import { StoreError } from '../../db/errors.ts';
-import type { Events, ExportFormat, ExportResult } from '../ipc/contract.ts';
+import type { Events, ExportFormat, ExportResult, PrintJob } from '../ipc/contract.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { DocumentSession } from './documents.ts';
 import { pdfLayout, type PdfLayout } from './print-layout.ts';
@@ -23,13 +23,14 @@ export interface ExportSaveDialog {
 
 const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', html: 'html' };
 
-interface PrintJob {
+interface Job {
   doc: ExportDocument;
-  resolve: (snapshot: string) => void;
+  wantSnapshot: boolean;
+  resolve: (snapshot: string | null) => void;
 }
 
 export class ExportService {
-  #job: PrintJob | null = null;
+  #job: Job | null = null;
   #busy = false;
   readonly #documents: DocumentSession;
   readonly #dialogs: ExportSaveDialog;
@@ -55,13 +56,13 @@ export class ExportService {
   }
 
   /** For the print view: the document being printed right now. */
-  printDocument(): ExportDocument {
+  printDocument(): PrintJob {
     if (!this.#job) throw new StoreError('not-found', 'Nothing is being printed.');
-    return this.#job.doc;
+    return { document: this.#job.doc, wantSnapshot: this.#job.wantSnapshot };
   }
 
-  /** The print view is drawn; `snapshot` is its self-contained HTML. */
-  printReady(snapshot: string): null {
+  /** The print view is drawn; `snapshot` is its self-contained HTML when one was asked for. */
+  printReady(snapshot: string | null): null {
     this.#job?.resolve(snapshot);
     return null;
   }
@@ -79,16 +80,16 @@ export class ExportService {
       if (format === 'md') {
         data = toMarkdown(doc);
       } else {
-        let resolveSnapshot!: (snapshot: string) => void;
-        const snapshot = new Promise<string>((resolve) => (resolveSnapshot = resolve));
-        this.#job = { doc, resolve: resolveSnapshot };
+        let resolveSnapshot!: (snapshot: string | null) => void;
+        const snapshot = new Promise<string | null>((resolve) => (resolveSnapshot = resolve));
+        this.#job = { doc, wantSnapshot: format === 'html', resolve: resolveSnapshot };
         this.#emit({ stage: 'rendering', percent: 20 });
         const printing = this.#printer.render(
           snapshot.then(() => this.#emit({ stage: 'printing', percent: 60 })),
           format === 'pdf' ? pdfLayout(doc) : null,
         );
         const pdf = await printing;
-        data = format === 'pdf' ? pdf! : assertSelfContained(await snapshot);
+        data = format === 'pdf' ? pdf! : assertSelfContained((await snapshot) ?? '');
       }
       this.#emit({ stage: 'writing', percent: 90 });
       const bytes = writeFileAtomic(target, data);

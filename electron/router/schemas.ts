@@ -43,5 +43,5 @@ export const ARGUMENT_SCHEMAS = {
   'export:preview': z.tuple([exportOptions]),
   'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),
   'print:document': z.tuple([]),
-  'print:ready': z.tuple([z.string().max(64 * 1024 * 1024)]),
+  'print:ready': z.tuple([z.string().max(64 * 1024 * 1024).nullable()]),
 } satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>> };

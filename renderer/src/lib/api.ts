@@ -44,7 +44,7 @@ export const api = {
   exportPreview: (options: ExportOptions) => call('export:preview', options),
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
   printDocument: () => call('print:document'),
-  printReady: (snapshot: string) => call('print:ready', snapshot),
+  printReady: (snapshot: string | null) => call('print:ready', snapshot),
   onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) => window.briefing?.on('export:progress', listener) ?? (() => {}),
   /** Commands from the native menu (Electron); returns the unsubscribe function. */
   onMenuCommand: (listener: (event: MenuCommandEvent) => void): (() => void) => window.briefing?.on('menu:command', listener) ?? (() => {}),

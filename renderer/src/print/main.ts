@@ -13,16 +13,20 @@ import BriefDocument from '../components/BriefDocument.svelte';
 import { api } from '../lib/api.ts';
 import { selfContainedSnapshot } from './snapshot.ts';
 
+let wantSnapshot = false;
 try {
-  const doc = await api.printDocument();
+  const job = await api.printDocument();
+  const doc = job.document;
+  wantSnapshot = job.wantSnapshot;
   document.title = doc.title;
   const charts: Promise<void>[] = [];
   mount(BriefDocument, { target: document.getElementById('print')!, props: { doc, onChartDrawn: (done: Promise<void>) => charts.push(done) } });
   await tick();
   await Promise.all(charts);
   await document.fonts.ready;
-  await api.printReady(selfContainedSnapshot());
+  // Only the HTML export needs the page as one file; building it for a 500-page PDF would waste seconds.
+  await api.printReady(wantSnapshot ? selfContainedSnapshot() : null);
 } catch (error) {
   document.body.textContent = `The brief could not be prepared for printing: ${(error as Error).message}`;
-  await api.printReady(selfContainedSnapshot()).catch(() => undefined);
+  await api.printReady(wantSnapshot ? selfContainedSnapshot() : null).catch(() => undefined);
 }
