@@ -19,11 +19,13 @@ import { printDocument } from '../hosts/chromium/print-document.ts';
 import { pdfLayout } from '../electron/router/print-layout.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+// --only open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, pages: { type: 'string' } } });
+const runs = (measure: string) => values.only === undefined || values.only === measure;
 const quick = values.quick;
 const RUNS = quick ? 2 : 5;
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-const PAGES = quick ? [10] : [10, 50, 250];
+const PAGES = values.pages ? values.pages.split(',').map(Number) : quick ? [10] : [10, 50, 250];
 const BIG = quick ? 10_000 : 100_000;
 const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
@@ -266,15 +268,16 @@ async function saveAs(file: string) {
 const started = Date.now();
 console.log(`Briefing Desk benchmark (${quick ? 'quick' : 'full'}): ${RUNS} runs each, median (min–max)\n`);
 try {
-  const files = new Map(SIZES.map((items) => [items, brief(items)]));
+  const needsBriefs = runs('open') || runs('search') || runs('saveas');
+  const files = new Map(needsBriefs ? SIZES.map((items) => [items, brief(items)]) : []);
   let heap: { rendererHeapMB: number; mainRssMB: number } | null = null;
-  for (const [items, file] of files) heap = (await openToInteractive(file, items)) ?? heap;
-  const mem = { items: BIG, rendererHeapMB: heap?.rendererHeapMB ?? null, mainRssMB: heap?.mainRssMB ?? null, met: heap ? heap.rendererHeapMB < 300 : false };
-  console.log(`memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS ${mem.mainRssMB ?? '—'} MB`);
-  await searchLatency(files.get(BIG)!);
-  await pdfExport();
-  await merge();
-  await saveAs(files.get(BIG)!);
+  if (runs('open')) for (const [items, file] of files) heap = (await openToInteractive(file, items)) ?? heap;
+  const mem = { items: BIG, rendererHeapMB: heap?.rendererHeapMB ?? null, mainRssMB: heap?.mainRssMB ?? null, met: heap ? heap.rendererHeapMB < 300 : null };
+  if (runs('open')) console.log(`memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS ${mem.mainRssMB ?? '—'} MB`);
+  if (runs('search')) await searchLatency(files.get(BIG)!);
+  if (runs('pdf')) await pdfExport();
+  if (runs('merge')) await merge();
+  if (runs('saveas')) await saveAs(files.get(BIG)!);
 
   const result = {
     date: new Date().toISOString(),
@@ -294,7 +297,7 @@ try {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   const missed = rows.filter((r) => r.met === false);
-  console.log(`\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met ? '' : `; renderer heap ${mem.rendererHeapMB} MB over 300 MB`}.`);
+  console.log(`\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met === false ? `; renderer heap ${mem.rendererHeapMB} MB over 300 MB` : ''}.`);
   for (const note of notes) console.log(`note: ${note}`);
   console.log('Wrote bench/results/latest.json');
 } finally {
