@@ -212,7 +212,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     try {
       const store = new BriefStore(db);
       const brief = store.getBrief();
-      const options = { ...defaultExportOptions(brief, defaultAuthor(), new Date().toISOString().slice(0, 10)), paper: values.paper } as const;
+      const options = { ...defaultExportOptions(brief?.title ?? null, defaultAuthor(), new Date().toISOString().slice(0, 10)), paper: values.paper } as const;
       doc = composeExport(brief, values.marking === undefined ? options : { ...options, marking: values.marking }, store.annotationsForExport());
     } finally {
       db.close();

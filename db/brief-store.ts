@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { formatAsOf, formatValue } from './format.ts';
+import type { AnnotationForExport } from './export/model.ts';
 import type { Brief, BriefCounts, Citation, Claim, Comparator, Indicator, Observation, Source, Theme } from './model.ts';
 
 // Read side of a brief. Statements are prepared once per connection; reads run in one
@@ -67,13 +68,12 @@ export class BriefStore {
     return (this.#statements.brief.get() as { title: string } | undefined)?.title ?? null;
   }
 
-  /** Highlights with their comments, for the export's appendix; each names its claim by number. */
-  annotationsForExport(): { target: string; quote: string; comment: string | null; author: string }[] {
-    const numbers = new Map<string, string>();
-    this.getBrief()?.themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, `${t + 1}.${c + 1}`)));
+  /** Highlights with their comments, for the export's appendix (composeExport names their claims). */
+  annotationsForExport(): AnnotationForExport[] {
     type Row = { target_kind: string; target_id: string; quote_exact: string; comment: string | null; author: string };
     return (this.#statements.annotations.all() as Row[]).map((row) => ({
-      target: row.target_kind === 'claim' ? `Claim ${numbers.get(row.target_id) ?? '(removed)'}` : 'Source',
+      targetKind: row.target_kind,
+      targetId: row.target_id,
       quote: row.quote_exact,
       comment: row.comment,
       author: row.author,

@@ -2,7 +2,7 @@ import type { Db } from './connection.ts';
 import { newId, now } from './clock.ts';
 import { StoreError } from './errors.ts';
 import type { ItemTable } from './tables.ts';
-import { reindexItem } from './search-index.ts';
+import { SearchIndexer } from './search-index.ts';
 
 export type NoteTarget = 'brief' | 'theme' | 'claim' | 'indicator' | 'source';
 
@@ -15,10 +15,12 @@ export class BriefWriter {
   readonly #db: Db;
   readonly #author: string;
   readonly #s;
+  readonly #index: SearchIndexer;
 
   constructor(db: Db, author: string) {
     this.#db = db;
     this.#author = author;
+    this.#index = new SearchIndexer(db);
     this.#s = {
       briefId: db.prepare('SELECT id FROM brief WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1').pluck(),
       addNote: db.prepare(`INSERT INTO notes (id, rev, created_at, updated_at, author, brief_id, target_kind, target_id, body)
@@ -51,7 +53,7 @@ export class BriefWriter {
     const id = newId();
     this.#db.transaction(() => {
       this.#s.addNote.run({ id, rev: newId(), now: now(), author: this.#author, brief_id: this.#briefId(), target_kind: input.targetKind, target_id: input.targetId, body: input.body });
-      reindexItem(this.#db, 'note', id, input.body);
+      this.#index.reindex('notes', id);
     })();
     return id;
   }
@@ -59,7 +61,7 @@ export class BriefWriter {
   updateNote(id: string, body: string): void {
     this.#db.transaction(() => {
       this.#s.updateNote.run({ ...this.#revise('notes', id), body });
-      reindexItem(this.#db, 'note', id, body);
+      this.#index.reindex('notes', id);
     })();
   }
 
@@ -67,14 +69,14 @@ export class BriefWriter {
   deleteNote(id: string): void {
     this.#db.transaction(() => {
       this.#s.deleteNote.run(this.#revise('notes', id));
-      reindexItem(this.#db, 'note', id, null);
+      this.#index.reindex('notes', id);
     })();
   }
 
   updateClaimText(id: string, text: string): void {
     this.#db.transaction(() => {
       this.#s.updateClaim.run({ ...this.#revise('claims', id), text });
-      reindexItem(this.#db, 'claim', id, text);
+      this.#index.reindex('claims', id);
     })();
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from './connection.ts';
 import { newId, now } from './clock.ts';
 import { StoreError } from './errors.ts';
 import { ITEM_TABLES, isItemTable, type ItemTable } from './tables.ts';
-import { rebuildSearchIndex } from './search-index.ts';
+import { isIndexedTable, rebuildSearchIndex, SearchIndexer } from './search-index.ts';
 
 // Merging a colleague's copy of a brief into ours. Items match by UUID; each has a revision
 // and remembers its earlier revisions (row_ancestors), so for every item of theirs:
@@ -165,6 +165,6 @@ export function resolveConflict(db: Db, conflictId: string, choice: 'ours' | 'th
       db.prepare(`UPDATE ${table} SET rev = ?, updated_at = ? WHERE id = ?`).run(newId(), now(), conflict.row_id);
     }
     db.prepare("UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?").run(now(), choice === 'ours' ? 'mine' : 'theirs', conflictId);
-    if (choice === 'theirs') rebuildSearchIndex(db);
+    if (choice === 'theirs' && isIndexedTable(table)) new SearchIndexer(db).reindex(table, conflict.row_id);
   })();
 }

@@ -1,14 +1,21 @@
 import type { Db } from './connection.ts';
 
-// What goes into the search index, as one statement that fills it from the tables. Used by the
-// migration, and again after anything that writes many items at once (import, receive, merge).
-export const SEARCH_INDEX_FILL = `
-INSERT INTO search_index (kind, item_id, text)
-  SELECT 'claim', id, text FROM claims WHERE deleted_at IS NULL
-  UNION ALL SELECT 'note', id, body FROM notes WHERE deleted_at IS NULL
-  UNION ALL SELECT 'annotation', id, quote_exact || ' ' || coalesce(comment, '') FROM annotations WHERE deleted_at IS NULL
-  UNION ALL SELECT 'indicator', id, name || ' ' || unit FROM indicators WHERE deleted_at IS NULL
-  UNION ALL SELECT 'source', id, title_original || ' ' || coalesce(title_translation, '') || ' ' || publisher FROM sources WHERE deleted_at IS NULL;`;
+// What goes into the search index, per table: one place says which text of an item is searched.
+// The migration and the bulk writers (import, receive, merge) fill the whole index from it;
+// single edits re-index their one item from the same SELECTs.
+const INDEXED = {
+  claims: "SELECT 'claim', id, text FROM claims WHERE deleted_at IS NULL",
+  notes: "SELECT 'note', id, body FROM notes WHERE deleted_at IS NULL",
+  annotations: "SELECT 'annotation', id, quote_exact || ' ' || coalesce(comment, '') FROM annotations WHERE deleted_at IS NULL",
+  indicators: "SELECT 'indicator', id, name || ' ' || unit FROM indicators WHERE deleted_at IS NULL",
+  sources: "SELECT 'source', id, title_original || ' ' || coalesce(title_translation, '') || ' ' || publisher FROM sources WHERE deleted_at IS NULL",
+} as const;
+
+export type IndexedTable = keyof typeof INDEXED;
+
+export const isIndexedTable = (table: string): table is IndexedTable => Object.hasOwn(INDEXED, table);
+
+export const SEARCH_INDEX_FILL = `INSERT INTO search_index (kind, item_id, text) ${Object.values(INDEXED).join(' UNION ALL ')};`;
 
 /** Rebuilds the whole index; cheap next to the writes that call it (about a second for 100k items). */
 export function rebuildSearchIndex(db: Db): void {
@@ -18,8 +25,21 @@ export function rebuildSearchIndex(db: Db): void {
   })();
 }
 
-/** Keeps one item's entry in step with a single edit. */
-export function reindexItem(db: Db, kind: 'claim' | 'note', id: string, text: string | null): void {
-  db.prepare('DELETE FROM search_index WHERE item_id = ?').run(id);
-  if (text !== null) db.prepare('INSERT INTO search_index (kind, item_id, text) VALUES (?, ?, ?)').run(kind, id, text);
+/** Keeps single items' entries in step with edits; statements prepared once per connection. */
+export class SearchIndexer {
+  readonly #remove;
+  readonly #add;
+
+  constructor(db: Db) {
+    this.#remove = db.prepare('DELETE FROM search_index WHERE item_id = ?');
+    this.#add = Object.fromEntries(
+      Object.entries(INDEXED).map(([table, select]) => [table, db.prepare(`INSERT INTO search_index (kind, item_id, text) ${select} AND id = ?`)]),
+    ) as Record<IndexedTable, ReturnType<Db['prepare']>>;
+  }
+
+  /** Re-reads one item into the index (a deleted item simply drops out). */
+  reindex(table: IndexedTable, id: string): void {
+    this.#remove.run(id);
+    this.#add[table].run(id);
+  }
 }

@@ -1,12 +1,12 @@
 import type { Brief } from '../model.ts';
-import type { ExportAnnotation, ExportDocument, ExportOptions, ExportReference } from './model.ts';
+import type { AnnotationForExport, ExportDocument, ExportOptions, ExportReference } from './model.ts';
 
 const anchorFor = (prefix: string, index: number) => `${prefix}-${index + 1}`;
 
 /** The default composition: the whole brief, as the composer opens. */
-export function defaultExportOptions(brief: Brief | null, author: string, today: string): ExportOptions {
+export function defaultExportOptions(briefTitle: string | null, author: string, today: string): ExportOptions {
   return {
-    title: brief?.title ?? 'Untitled brief',
+    title: briefTitle ?? 'Untitled brief',
     author,
     date: today,
     marking: 'OFFICIAL',
@@ -21,7 +21,7 @@ export function defaultExportOptions(brief: Brief | null, author: string, today:
 }
 
 /** Builds the export document from a brief and the composer's choices. Claims keep the numbers they have in the brief. */
-export function composeExport(brief: Brief | null, options: ExportOptions, annotations: ExportAnnotation[] = []): ExportDocument {
+export function composeExport(brief: Brief | null, options: ExportOptions, annotations: AnnotationForExport[] = []): ExportDocument {
   const numbers = new Map<string, string>();
   brief?.themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, `${t + 1}.${c + 1}`)));
 
@@ -87,7 +87,14 @@ export function composeExport(brief: Brief | null, options: ExportOptions, annot
     indicators,
     charts,
     references,
-    annotations: options.includeAnnotations ? annotations : [],
+    annotations: options.includeAnnotations
+      ? annotations.map((a) => ({
+          target: a.targetKind === 'claim' ? `Claim ${numbers.get(a.targetId) ?? '(removed)'}` : 'Source',
+          quote: a.quote,
+          comment: a.comment,
+          author: a.author,
+        }))
+      : [],
     empty: sections.length === 0 && indicators.length === 0,
   };
 }

@@ -22,7 +22,7 @@ function seedDocument(t: Parameters<typeof tempDir>[0]) {
   const workspace = openWorkspace(join(tempDir(t), 'w.sqlite'), 'me');
   t.after(() => workspace.close());
   const brief = workspace.briefs.getBrief()!;
-  return { brief, doc: composeExport(brief, { ...defaultExportOptions(brief, 'A. Analyst', '2026-11-28'), marking: 'OFFICIAL-SENSITIVE' }) };
+  return { brief, doc: composeExport(brief, { ...defaultExportOptions(brief.title, 'A. Analyst', '2026-11-28'), marking: 'OFFICIAL-SENSITIVE' }) };
 }
 
 test('the Markdown round-trips: parsed back, it holds every theme, every claim with its citations, and every indicator', (t) => {
@@ -66,7 +66,7 @@ test('text with HTML or Markdown in it is written as the characters typed, never
 
 test('an empty brief exports a document that says it is empty', (t) => {
   const { brief } = seedDocument(t);
-  const doc = composeExport(brief, { ...defaultExportOptions(brief, 'me', '2026-11-28'), themeIds: [], includeIndicators: false });
+  const doc = composeExport(brief, { ...defaultExportOptions(brief.title, 'me', '2026-11-28'), themeIds: [], includeIndicators: false });
   assert.equal(doc.empty, true);
   assert.match(toMarkdown(doc), /This brief is empty/);
 });
@@ -74,7 +74,7 @@ test('an empty brief exports a document that says it is empty', (t) => {
 test('the composer’s choices hold: chosen themes in chosen order, excluded claims left out, references follow', (t) => {
   const { brief } = seedDocument(t);
   const [g1, g2, g3] = brief.themes;
-  const doc = composeExport(brief, { ...defaultExportOptions(brief, 'me', '2026-11-28'), themeIds: [g3!.id, g1!.id], excludedClaimIds: [g1!.claims[1]!.id] });
+  const doc = composeExport(brief, { ...defaultExportOptions(brief.title, 'me', '2026-11-28'), themeIds: [g3!.id, g1!.id], excludedClaimIds: [g1!.claims[1]!.id] });
   assert.deepEqual(doc.sections.map((s) => [s.heading, s.claims.map((c) => c.number)]), [['Group 3', ['3.1', '3.2', '3.3']], ['Group 1', ['1.1', '1.3']]]);
   assert.deepEqual(doc.references.map((r) => r.marker), [1, 5, 7, 9, 19]);
   assert.ok(!doc.sections.some((s) => s.heading === g2!.label));

@@ -59,6 +59,15 @@ export interface ExportReference {
   citedBy: string[];
 }
 
+/** A highlight as the store keeps it, before the export names its claim. */
+export interface AnnotationForExport {
+  targetKind: string;
+  targetId: string;
+  quote: string;
+  comment: string | null;
+  author: string;
+}
+
 export interface ExportAnnotation {
   target: string;
   quote: string;

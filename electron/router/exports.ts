@@ -47,7 +47,7 @@ export class ExportService {
   }
 
   defaults(): ExportOptions {
-    return defaultExportOptions(this.#documents.workspace.briefs.getBrief(), this.#author, new Date().toISOString().slice(0, 10));
+    return defaultExportOptions(this.#documents.workspace.briefs.getBriefTitle(), this.#author, new Date().toISOString().slice(0, 10));
   }
 
   compose(options: ExportOptions): ExportDocument {
