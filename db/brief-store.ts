@@ -1,7 +1,9 @@
 import type { Db } from './connection.ts';
+import { anchorQuote } from './anchoring.ts';
+import { COLOURS, DEFAULT_MEANINGS, type Colour, type Confidence, type NoteTarget } from './edits.ts';
 import { formatAsOf, formatValue } from './format.ts';
 import type { AnnotationForExport } from './export/model.ts';
-import type { Brief, BriefCounts, Citation, Claim, Comparator, Indicator, Observation, Source, Theme } from './model.ts';
+import type { Brief, BriefCounts, Citation, Claim, Comparator, Highlight, Indicator, Note, Observation, PaletteEntry, Source, Theme } from './model.ts';
 
 // Read side of a brief. Statements are prepared once per connection; reads run in one
 // transaction so the brief is a consistent snapshot even while another connection writes.
@@ -39,7 +41,7 @@ export class BriefStore {
       sources: db.prepare(`SELECT * FROM sources WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
       themes: db.prepare(`SELECT id, created_at, updated_at, author, position, label, title FROM themes
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
-      claims: db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text
+      claims: db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text, c.confidence, c.judgement
         FROM claims c JOIN themes t ON t.id = c.theme_id
         WHERE t.brief_id = ? AND c.deleted_at IS NULL ORDER BY c.position, c.id`),
       citations: db.prepare(`SELECT ci.id, ci.claim_id, ci.marker, ci.char_offset FROM citations ci
@@ -51,6 +53,13 @@ export class BriefStore {
         WHERE i.brief_id = ? AND o.deleted_at IS NULL ORDER BY o.position, o.id`),
       annotations: db.prepare(`SELECT a.target_kind, a.target_id, a.quote_exact, a.comment, a.author FROM annotations a
         WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id`),
+      highlights: db.prepare(`SELECT id, created_at, updated_at, author, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
+        position_start, position_end, color, comment FROM annotations WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
+      notes: db.prepare(`SELECT id, created_at, updated_at, author, target_kind, target_id, body FROM notes
+        WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
+      noteTags: db.prepare(`SELECT nt.note_id, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
+        WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`),
+      palette: db.prepare(`SELECT colour, meaning FROM palette WHERE ${LIVE}`),
       counts: db.prepare(`SELECT
         (SELECT count(*) FROM sources WHERE ${LIVE}) AS sources,
         (SELECT count(*) FROM themes WHERE ${LIVE}) AS themes,
@@ -97,7 +106,9 @@ export class BriefStore {
 
       const citationRows = s.citations.all(brief.id) as { id: string; claim_id: string; marker: number; char_offset: number }[];
       const citationsByClaim = groupBy(citationRows, (row) => row.claim_id);
-      type ClaimRow = StampedRow & { theme_id: string; source_id: string | null; position: number; text: string };
+      type ClaimRow = StampedRow & {
+        theme_id: string; source_id: string | null; position: number; text: string; confidence: Confidence | null; judgement: string | null;
+      };
       const claimsByTheme = groupBy(s.claims.all(brief.id) as ClaimRow[], (row) => row.theme_id);
       type ObservationRow = StampedRow & {
         indicator_id: string; position: number; value: number; unit: string; comparator: Comparator;
@@ -112,6 +123,8 @@ export class BriefStore {
         position: row.position,
         text: row.text,
         citations: (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset })),
+        confidence: row.confidence,
+        judgement: row.judgement,
       });
       const toObservation = (row: ObservationRow): Observation => ({
         ...stamped(row),
@@ -163,7 +176,42 @@ export class BriefStore {
         observations: (observationsByIndicator.get(row.id) ?? []).map(toObservation),
       }));
 
-      return { ...stamped(brief), title: brief.title, sources, themes, indicators };
+      const texts = new Map<string, string>([
+        ...themes.flatMap((theme) => theme.claims.map((claim) => [claim.id, claim.text] as const)),
+        ...sources.map((source) => [source.id, source.titleOriginal] as const),
+      ]);
+      type HighlightRow = StampedRow & {
+        target_kind: 'claim' | 'source'; target_id: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
+        position_start: number; position_end: number; color: Colour; comment: string | null;
+      };
+      const highlights = (s.highlights.all(brief.id) as HighlightRow[]).map((row): Highlight => {
+        const text = texts.get(row.target_id);
+        return {
+          ...stamped(row),
+          targetKind: row.target_kind,
+          targetId: row.target_id,
+          quote: row.quote_exact,
+          colour: row.color,
+          comment: row.comment,
+          // Found again in the text as it is now; a deleted claim orphans its highlights too.
+          anchor: text === undefined ? null : anchorQuote(text, { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix, start: row.position_start, end: row.position_end }),
+        };
+      });
+
+      const tagsByNote = groupBy(s.noteTags.all() as { note_id: string; name: string }[], (row) => row.note_id);
+      type NoteRow = StampedRow & { target_kind: NoteTarget; target_id: string | null; body: string };
+      const notes = (s.notes.all(brief.id) as NoteRow[]).map((row): Note => ({
+        ...stamped(row),
+        targetKind: row.target_kind,
+        targetId: row.target_id,
+        body: row.body,
+        tags: (tagsByNote.get(row.id) ?? []).map((t) => t.name),
+      }));
+
+      const renamed = new Map((s.palette.all() as { colour: Colour; meaning: string }[]).map((row) => [row.colour, row.meaning]));
+      const palette = COLOURS.map((colour): PaletteEntry => ({ colour, meaning: renamed.get(colour) ?? DEFAULT_MEANINGS[colour] }));
+
+      return { ...stamped(brief), title: brief.title, sources, themes, indicators, highlights, notes, palette };
     })();
   }
 }

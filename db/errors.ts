@@ -14,16 +14,23 @@ export type StoreErrorCode =
   | 'not-found'
   | 'exists'
   | 'bad-article'
-  | 'save-failed';
+  | 'save-failed'
+  | 'invalid-input'
+  | 'cannot-undo';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
-  constructor(code: StoreErrorCode, message: string) {
+  /** For 'invalid-input': the field of the edit that is wrong, so the form can say it next to that field. */
+  readonly field: string | undefined;
+  constructor(code: StoreErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'StoreError';
     this.code = code;
+    this.field = field;
   }
 }
+
+export const invalidInput = (field: string, message: string) => new StoreError('invalid-input', message, field);
 
 export const notABrief = () =>
   new StoreError('not-a-brief', 'This is not a Briefing Desk file; open a .sqlite brief made by Briefing Desk.');

@@ -33,7 +33,7 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   brief: ['title'],
   sources: ['title_original', 'title_translation', 'publisher', 'published_text'],
   themes: ['label', 'title', 'position'],
-  claims: ['text', 'position'],
+  claims: ['text', 'position', 'confidence', 'judgement'],
   citations: ['marker', 'char_offset'],
   indicators: ['name', 'unit'],
   observations: ['value', 'unit', 'comparator', 'as_of', 'as_of_note'],
@@ -41,9 +41,10 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   annotations: ['quote_exact', 'comment', 'color'],
   tags: ['name'],
   note_tags: ['note_id', 'tag_id'],
+  palette: ['colour', 'meaning'],
 };
 
-const FIELD_NAMES: Record<string, string> = { text: 'Text', body: 'Note', title: 'Title', name: 'Name', value: 'Value', unit: 'Unit', as_of: 'As of' };
+const FIELD_NAMES: Record<string, string> = { text: 'Text', body: 'Note', title: 'Title', name: 'Name', value: 'Value', unit: 'Unit', as_of: 'As of', meaning: 'Meaning', confidence: 'Confidence', judgement: 'Judgement' };
 
 function label(db: Db, table: ItemTable, row: Record<string, unknown>): string {
   if (table === 'claims') {
@@ -58,7 +59,7 @@ function label(db: Db, table: ItemTable, row: Record<string, unknown>): string {
   if (table === 'themes') return `Theme: ${String(row.title ?? row.label)}`;
   const singular: Record<ItemTable, string> = {
     brief: 'Brief', sources: 'Source', themes: 'Theme', claims: 'Claim', citations: 'Citation', indicators: 'Indicator',
-    observations: 'Indicator value', notes: 'Note', annotations: 'Highlight', tags: 'Tag', note_tags: 'Note tag',
+    observations: 'Indicator value', notes: 'Note', annotations: 'Highlight', tags: 'Tag', note_tags: 'Note tag', palette: 'Highlight colour',
   };
   return singular[table];
 }

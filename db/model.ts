@@ -1,5 +1,9 @@
 // The brief as the store hands it out: plain JSON data only, because it crosses
 // Electron's structured clone and the Chromium host's JSON bridge alike.
+import type { Anchor } from './anchoring.ts';
+import type { Colour, Confidence, NoteTarget } from './edits.ts';
+
+export type { Anchor, Colour, Confidence, NoteTarget };
 
 /** Columns every merge-ready row carries. */
 export interface Stamped {
@@ -39,6 +43,9 @@ export interface Claim extends Stamped {
   position: number;
   text: string;
   citations: Citation[];
+  /** The analyst's own assessment, not the source's. */
+  confidence: Confidence | null;
+  judgement: string | null;
 }
 
 export interface Theme extends Stamped {
@@ -80,11 +87,37 @@ export interface Indicator extends Stamped {
   observations: Observation[];
 }
 
+/** A highlight, with where its quote stands in the text now; `anchor` is null when the words are gone (orphaned). */
+export interface Highlight extends Stamped {
+  targetKind: 'claim' | 'source';
+  targetId: string;
+  quote: string;
+  colour: Colour;
+  comment: string | null;
+  anchor: Anchor | null;
+}
+
+export interface Note extends Stamped {
+  targetKind: NoteTarget;
+  targetId: string | null;
+  /** Markdown, as typed. */
+  body: string;
+  tags: string[];
+}
+
+export interface PaletteEntry {
+  colour: Colour;
+  meaning: string;
+}
+
 export interface Brief extends Stamped {
   title: string;
   sources: Source[];
   themes: Theme[];
   indicators: Indicator[];
+  highlights: Highlight[];
+  notes: Note[];
+  palette: PaletteEntry[];
 }
 
 export interface BriefCounts {

@@ -26,7 +26,7 @@ function journalBytes(path: string): [number, number] {
 }
 
 /**
- * Save As: a clean, compact, self-contained copy of the store at `target`.
+ * Save As: a clean, compact, self-contained copy of the store at `target`, without the undo history.
  * VACUUM INTO a temporary file in the target's folder, fsync it, rename it over the target,
  * fsync the folder. A failure or a crash at any moment leaves either the old file or the new
  * one at `target`, never a mix; the temporary file is removed on failure.
@@ -39,10 +39,15 @@ export function saveCopy(db: Db, target: string): void {
   const temp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.saving`);
   try {
     db.prepare('VACUUM INTO ?').run(temp);
-    if (journalBytes(temp).some((b) => b !== 1)) {
+    const copy = new Database(temp);
+    try {
+      // The undo history is this working copy's, and may hold text the user has since deleted:
+      // it does not travel. secure_delete overwrites its pages rather than leaving them free.
+      copy.pragma('secure_delete = ON');
+      copy.exec('DELETE FROM edit_history');
       // Never hand on a file in WAL mode: it would look for a -wal that does not travel with it.
-      const copy = new Database(temp);
-      copy.pragma('journal_mode = DELETE');
+      if (journalBytes(temp).some((b) => b !== 1)) copy.pragma('journal_mode = DELETE');
+    } finally {
       copy.close();
     }
     fsyncPath(temp, 'r+');

@@ -24,7 +24,7 @@ test('an empty file migrates to the current schema with our application id, in W
   assert.deepEqual(readSchemaState(db), { applicationId: APPLICATION_ID, version: SCHEMA_VERSION });
   assert.equal(SCHEMA_VERSION, MIGRATIONS.at(-1)!.version);
   assert.deepEqual(tables(db), [
-    'annotations', 'brief', 'citations', 'claims', 'indicators', 'merge_conflicts', 'note_tags', 'notes', 'observations', 'row_ancestors', 'search_index', 'sources', 'tags', 'themes',
+    'annotations', 'brief', 'citations', 'claims', 'edit_history', 'indicators', 'merge_conflicts', 'note_tags', 'notes', 'observations', 'palette', 'row_ancestors', 'search_index', 'sources', 'tags', 'themes',
   ]);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);

@@ -13,6 +13,7 @@ export const ITEM_TABLES = [
   'annotations',
   'tags',
   'note_tags',
+  'palette',
 ] as const;
 
 export type ItemTable = (typeof ITEM_TABLES)[number];

@@ -67,7 +67,7 @@ export function formatClaim(claim: { text: string; citations: readonly ParsedCit
   return out + claim.text.slice(last);
 }
 
-function isValidDate(iso: string): boolean {
+export function isValidDate(iso: string): boolean {
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
 }
