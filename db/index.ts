@@ -14,3 +14,4 @@ export { mergeInto, resolveConflict, type MergeReport } from './merge.ts';
 export { conflictViews, type ConflictView } from './merge-review.ts';
 export { receiveBrief, spawnLauncher, RECEIVE_TIME_LIMIT_MS, type ReceivedBrief, type WorkerLauncher, type WorkerProcess } from './receive/receive.ts';
 export type * from './model.ts';
+export type { BriefEdit, HistoryState, Colour, Confidence } from './edits.ts';

@@ -15,6 +15,9 @@ export const CHANNELS = [
   'document:merge',
   'merge:conflicts',
   'merge:resolve',
+  'brief:edit',
+  'history:undo',
+  'history:redo',
   'search:query',
   'export:defaults',
   'export:preview',
@@ -32,7 +35,7 @@ export const isChannel = (value: unknown): value is Channel => (CHANNELS as read
 /** Events main sends to the renderer. */
 export const EVENTS = ['menu:command', 'export:progress'] as const satisfies readonly EventName[];
 
-export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts', 'compose', 'export-pdf', 'export-md', 'export-html'] as const satisfies readonly MenuCommand[];
+export const MENU_COMMANDS = ['new', 'new-from-article', 'open', 'open-recent', 'save', 'save-as', 'revert', 'merge', 'review-conflicts', 'compose', 'export-pdf', 'export-md', 'export-html', 'undo', 'redo', 'shortcuts'] as const satisfies readonly MenuCommand[];
 
 /** Every key of `window.briefing`: one per channel, plus `on`. */
 export const BRIDGE_KEYS = [...CHANNELS, 'on'] as const;

@@ -3,6 +3,7 @@
 // API module are all derived from this and from the runtime list in channels.ts.
 // Values must be plain JSON data: the Chromium host carries them as JSON.
 import type { Brief } from '../../db/model.ts';
+import type { BriefEdit, HistoryState } from '../../db/edits.ts';
 import type { StoreErrorCode } from '../../db/errors.ts';
 import type { MergeReport } from '../../db/merge.ts';
 import type { ConflictView } from '../../db/merge-review.ts';
@@ -12,7 +13,7 @@ import type { SearchHit } from '../../db/search.ts';
 
 export type { SearchHit };
 
-export type { ConflictView, MergeReport, ExportDocument, ExportOptions };
+export type { ConflictView, MergeReport, ExportDocument, ExportOptions, BriefEdit, HistoryState };
 
 export type ExportFormat = 'pdf' | 'md' | 'html';
 
@@ -52,6 +53,16 @@ export interface DocumentState {
   dirty: boolean;
   recent: string[];
   openConflicts: number;
+  /** What Undo and Redo would do ("Add note"), for the Edit menu. */
+  history: HistoryState;
+}
+
+/** After an edit, undo or redo: the brief as it now is, and the document's state. */
+export interface EditOutcome {
+  brief: Brief;
+  state: DocumentState;
+  /** The id of the item the edit created or changed, so the view can bring it into focus. */
+  itemId: string | null;
 }
 
 export interface MergeOutcome {
@@ -80,6 +91,10 @@ export type Api = {
   'document:merge': () => MergeOutcome | null;
   'merge:conflicts': () => ConflictView[];
   'merge:resolve': (conflictId: string, choice: ConflictChoice) => DocumentState;
+  /** Applies one edit of the brief (saved at once, recorded for undo); a refusal names the field at fault. */
+  'brief:edit': (edit: BriefEdit) => EditOutcome;
+  'history:undo': () => EditOutcome;
+  'history:redo': () => EditOutcome;
   /** Claims, notes, highlight comments, indicators and the source headline containing the text, in any script. */
   'search:query': (query: string) => SearchHit[];
   /** The composer's starting point: the whole brief, today, the user as author. */
@@ -98,10 +113,11 @@ export type Channel = keyof Api;
 
 export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCode;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+/** A refused request says why in `message`; a refused edit also names its `field`. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; field?: string };
 
 /** Commands of the native menu, sent to the renderer so they run the same code as its own buttons and keys. */
-export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts' | 'compose' | 'export-pdf' | 'export-md' | 'export-html';
+export type MenuCommand = 'new' | 'new-from-article' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'merge' | 'review-conflicts' | 'compose' | 'export-pdf' | 'export-md' | 'export-html' | 'undo' | 'redo' | 'shortcuts';
 
 export interface MenuCommandEvent {
   command: MenuCommand;

@@ -27,7 +27,7 @@ let pendingPath: string | null = briefPathFromArgv(process.argv, process.cwd());
 /** Keeps the shell in step with the document: menu (recent files, Revert, conflicts), OS recent list, edited mark. */
 function reflectDocument(state: DocumentState): void {
   installMenu(
-    { platform: process.platform, appName: APP_NAME, recent: state.recent, canRevert: state.filePath !== null, openConflicts: state.openConflicts, isPackaged: app.isPackaged },
+    { platform: process.platform, appName: APP_NAME, recent: state.recent, canRevert: state.filePath !== null, openConflicts: state.openConflicts, undo: state.history.undo, redo: state.history.redo, isPackaged: app.isPackaged },
     () => mainWindow,
   );
   if (state.filePath) app.addRecentDocument(state.filePath);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildMenuTemplate, type MenuItemSpec } from './menu-template.ts';
 
-const base = { appName: 'Briefing Desk', recent: ['/home/a/rare-earths.sqlite'], canRevert: true, openConflicts: 0, isPackaged: true };
+const base = { appName: 'Briefing Desk', recent: ['/home/a/rare-earths.sqlite'], canRevert: true, openConflicts: 0, undo: null, redo: null, isPackaged: true };
 const labels = (items: MenuItemSpec[]) => items.map((i) => ('label' in i ? i.label : 'role' in i ? i.role : '—'));
 const submenu = (items: MenuItemSpec[], label: string) => (items.find((i) => 'label' in i && i.label === label) as { submenu: MenuItemSpec[] }).submenu;
 
@@ -36,4 +36,12 @@ test('Revert and conflict review are enabled only when there is something to do;
   const hasDevTools = (items: MenuItemSpec[]) => submenu(items, 'View').some((i) => 'role' in i && i.role === 'toggleDevTools');
   assert.equal(hasDevTools(build({ isPackaged: true })), false);
   assert.equal(hasDevTools(build({ isPackaged: false })), true);
+});
+
+test('Edit > Undo and Redo name the edit they take back or make again, and are off when there is none', () => {
+  const edit = (over: object) => submenu(buildMenuTemplate({ ...base, platform: 'linux', ...over }), 'Edit').slice(0, 2);
+  assert.deepEqual(edit({ undo: 'Add note', redo: null }), [
+    { label: 'Undo Add note', command: 'undo', accelerator: 'CmdOrCtrl+Z', enabled: true },
+    { label: 'Redo', command: 'redo', accelerator: 'Shift+CmdOrCtrl+Z', enabled: false },
+  ]);
 });

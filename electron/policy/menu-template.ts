@@ -16,6 +16,9 @@ export interface MenuContext {
   recent: readonly string[];
   canRevert: boolean;
   openConflicts: number;
+  /** What Undo and Redo would take back or make again, as the menu names them; null when nothing. */
+  undo: string | null;
+  redo: string | null;
   /** Developer tools and reload only outside packaged builds. */
   isPackaged: boolean;
 }
@@ -27,6 +30,8 @@ export const ACCELERATORS: Partial<Record<MenuCommand, string>> = {
   'save-as': 'Shift+CmdOrCtrl+S',
   merge: 'Shift+CmdOrCtrl+M',
   compose: 'CmdOrCtrl+P',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'Shift+CmdOrCtrl+Z',
 };
 
 const item = (label: string, command: MenuCommand, extra: { path?: string; enabled?: boolean } = {}): MenuItemSpec => ({
@@ -68,7 +73,11 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
   };
   const edit: MenuItemSpec = {
     label: 'Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    // Undo and Redo are the brief's own (they go to the workspace, which hands them to a text field when one has focus).
+    submenu: [
+      item(context.undo ? `Undo ${context.undo}` : 'Undo', 'undo', { enabled: context.undo !== null }),
+      item(context.redo ? `Redo ${context.redo}` : 'Redo', 'redo', { enabled: context.redo !== null }),
+      separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
   };
   const view: MenuItemSpec = {
     label: 'View',
@@ -86,7 +95,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
     submenu: [item(context.openConflicts > 0 ? `Review ${context.openConflicts} Merge Conflicts…` : 'Review Merge Conflicts…', 'review-conflicts', { enabled: context.openConflicts > 0 })],
   };
   const window: MenuItemSpec = { label: 'Window', role: 'windowMenu', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] };
-  const help: MenuItemSpec = { label: 'Help', role: 'help', submenu: [{ role: 'about', label: `About ${context.appName}` }] };
+  const help: MenuItemSpec = { label: 'Help', role: 'help', submenu: [item('Keyboard Shortcuts', 'shortcuts'), separator, { role: 'about', label: `About ${context.appName}` }] };
 
   const appMenu: MenuItemSpec = {
     label: context.appName,

@@ -18,7 +18,7 @@ function session(t: Parameters<typeof tempDir>[0], userData = tempDir(t)) {
 
 test('a new user starts on the embedded brief, untitled and unchanged', (t) => {
   const { documents } = session(t);
-  assert.deepEqual(documents.state(), { name: '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖', filePath: null, dirty: false, recent: [], openConflicts: 0 });
+  assert.deepEqual(documents.state(), { name: '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖', filePath: null, dirty: false, recent: [], openConflicts: 0, history: { undo: null, redo: null } });
 });
 
 test('Save As writes one clean file, Save rewrites it, and a colleague’s file opened never changes', async (t) => {
@@ -128,4 +128,26 @@ test('merging a colleague’s copy takes their one-sided changes and lists confl
   assert.equal(state.openConflicts, 0);
   assert.equal(documents.workspace.briefs.getBrief()!.themes[0]!.claims[0]!.text, 'Their wording');
   assert.ok(!existsSync(join(folder, 'theirs.sqlite-wal')));
+});
+
+test('an edit marks the brief edited; its undo history is there after a restart, and a saved file carries none of it', async (t) => {
+  const userData = tempDir(t);
+  const first = session(t, userData);
+  const outcome = first.documents.edit({ kind: 'note.add', targetKind: 'brief', targetId: null, body: 'Ask the ministry', tags: ['follow-up'] });
+  assert.equal(outcome.state.dirty, true);
+  assert.deepEqual(outcome.brief.notes.map((n) => [n.body, n.tags]), [['Ask the ministry', ['follow-up']]]);
+  assert.deepEqual(outcome.state.history, { undo: 'Add note', redo: null });
+  const target = join(tempDir(t), 'saved.sqlite');
+  first.dialogs.answerNext(target);
+  await first.documents.saveAs();
+  first.documents.close();
+
+  const saved = openStore(target, { readonly: true });
+  assert.equal(saved.prepare('SELECT count(*) FROM edit_history').pluck().get(), 0);
+  saved.close();
+
+  const second = session(t, userData);
+  assert.deepEqual(second.documents.state().history, { undo: 'Add note', redo: null });
+  assert.deepEqual(second.documents.undo().brief.notes, []);
+  assert.deepEqual(second.documents.redo().brief.notes.map((n) => n.body), ['Ask the ministry']);
 });

@@ -3,11 +3,11 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
   conflictViews, createEmptyBrief, importArticle, mergeInto, openStore, openWorkspace, parseArticle,
-  receiveBrief, resolveConflict, saveCopy, StoreError, type ConflictView, type WorkerLauncher, type Workspace,
+  receiveBrief, resolveConflict, saveCopy, StoreError, BriefWriter, type BriefEdit, type ConflictView, type WorkerLauncher, type Workspace,
 } from '../../db/index.ts';
 import { STORE_FILE } from '../policy/paths.ts';
 import { Search, type SearchHit } from '../../db/search.ts';
-import type { DocumentState, MergeOutcome } from '../ipc/contract.ts';
+import type { DocumentState, EditOutcome, MergeOutcome } from '../ipc/contract.ts';
 
 // The document model: the brief the user has open. Edits go straight into a working copy
 // (autosaved, WAL) inside the user's data folder; the user's own .sqlite file is written only by
@@ -49,6 +49,7 @@ export class DocumentSession {
   readonly #defaultPath: string;
   readonly #documentsDir: string;
   #search: { db: Workspace['db']; search: Search } | null = null;
+  #writer: { db: Workspace['db']; writer: BriefWriter } | null = null;
 
   constructor(options: DocumentSessionOptions) {
     this.#options = options;
@@ -73,6 +74,7 @@ export class DocumentSession {
       dirty: this.#dirty,
       recent: [...this.#recent],
       openConflicts: conflictViews(this.workspace.db).length,
+      history: this.#writerOf().historyState(),
     };
   }
 
@@ -164,6 +166,33 @@ export class DocumentSession {
     } finally {
       for (const suffix of ['', '-wal', '-shm']) rmSync(received + suffix, { force: true });
     }
+  }
+
+  /** One writer per open document; its statements are prepared once. */
+  #writerOf(): BriefWriter {
+    if (this.#writer?.db !== this.workspace.db) this.#writer = { db: this.workspace.db, writer: new BriefWriter(this.workspace.db, this.#options.author) };
+    return this.#writer.writer;
+  }
+
+  edit(edit: BriefEdit): EditOutcome {
+    const itemId = this.#writerOf().apply(edit);
+    return this.#edited(itemId);
+  }
+
+  undo(): EditOutcome {
+    this.#writerOf().undo();
+    return this.#edited(null);
+  }
+
+  redo(): EditOutcome {
+    this.#writerOf().redo();
+    return this.#edited(null);
+  }
+
+  #edited(itemId: string | null): EditOutcome {
+    this.#dirty = true;
+    this.#persist();
+    return { brief: this.workspace.briefs.getBrief()!, state: this.state(), itemId };
   }
 
   search(query: string): SearchHit[] {

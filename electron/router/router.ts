@@ -33,7 +33,7 @@ export function createRouter(handlers: Handlers, log: (message: string, error: u
         const handler = handlers[channel] as (...a: unknown[]) => unknown;
         return { ok: true, value: await handler(...(parsed.data as unknown[])) };
       } catch (error) {
-        if (error instanceof StoreError) return { ok: false, code: error.code, message: error.message };
+        if (error instanceof StoreError) return { ok: false, code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
         log(`IPC ${channel} failed`, error);
         return { ok: false, code: 'internal', message: 'Briefing Desk hit an internal error; your saved work is unchanged. Please try again.' };
       }

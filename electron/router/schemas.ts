@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { isBriefPath } from '../policy/argv.ts';
 import type { Api, Channel } from '../ipc/contract.ts';
+import { COLOURS, LIMITS } from '../../db/edits.ts';
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
@@ -21,6 +22,39 @@ const exportOptions = z.strictObject({
   includeAnnotations: z.boolean(),
 });
 
+// The shape of each edit; what the values mean (a real date, a number, a claim that exists) is
+// checked by the store's writer, which can name the field at fault. Lengths here are generous
+// ceilings that stop absurd payloads; the writer's own limits are lower and come with a message.
+const id = z.uuid();
+const colour = z.enum(COLOURS as [string, ...string[]]) as z.ZodType<(typeof COLOURS)[number]>;
+const short = z.string().max(1_000);
+const longText = (max: number) => z.string().max(max * 2);
+const direction = z.enum(['up', 'down']);
+const briefEdit = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('highlight.add'), targetKind: z.enum(['claim', 'source']), targetId: id, start: z.int().min(0), end: z.int().min(0), colour, comment: longText(LIMITS.commentChars).nullable() }),
+  z.strictObject({ kind: z.literal('highlight.update'), id, colour, comment: longText(LIMITS.commentChars).nullable() }),
+  z.strictObject({ kind: z.literal('highlight.delete'), id }),
+  z.strictObject({ kind: z.literal('note.add'), targetKind: z.enum(['brief', 'theme', 'claim', 'indicator', 'source']), targetId: id.nullable(), body: longText(LIMITS.noteChars), tags: z.array(short).max(100) }),
+  z.strictObject({ kind: z.literal('note.update'), id, body: longText(LIMITS.noteChars), tags: z.array(short).max(100) }),
+  z.strictObject({ kind: z.literal('note.delete'), id }),
+  z.strictObject({ kind: z.literal('claim.update'), id, text: longText(LIMITS.claimChars) }),
+  z.strictObject({ kind: z.literal('claim.assess'), id, confidence: z.enum(['low', 'moderate', 'high']).nullable(), judgement: short.nullable() }),
+  z.strictObject({ kind: z.literal('claim.add'), themeId: id, text: longText(LIMITS.claimChars) }),
+  z.strictObject({ kind: z.literal('claim.move'), id, direction }),
+  z.strictObject({ kind: z.literal('claim.delete'), id }),
+  z.strictObject({ kind: z.literal('theme.add'), title: short }),
+  z.strictObject({ kind: z.literal('theme.update'), id, title: short }),
+  z.strictObject({ kind: z.literal('theme.move'), id, direction }),
+  z.strictObject({ kind: z.literal('indicator.add'), name: short, unit: short, claimId: id.nullable() }),
+  z.strictObject({ kind: z.literal('indicator.update'), id, name: short, unit: short, claimId: id.nullable() }),
+  z.strictObject({
+    kind: z.literal('observation.add'), indicatorId: id, value: short, unit: short,
+    comparator: z.enum(['equal', 'about', 'less-than', 'more-than', 'rank']), asOf: short, claimId: id.nullable(),
+  }),
+  z.strictObject({ kind: z.literal('observation.delete'), id }),
+  z.strictObject({ kind: z.literal('palette.rename'), colour, meaning: short }),
+]);
+
 export const ARGUMENT_SCHEMAS = {
   'app:info': z.tuple([]),
   'brief:get': z.tuple([]),
@@ -38,6 +72,9 @@ export const ARGUMENT_SCHEMAS = {
   'document:merge': z.tuple([]),
   'merge:conflicts': z.tuple([]),
   'merge:resolve': z.tuple([z.uuid(), z.enum(['ours', 'theirs'])]),
+  'brief:edit': z.tuple([briefEdit]),
+  'history:undo': z.tuple([]),
+  'history:redo': z.tuple([]),
   'search:query': z.tuple([z.string().max(500)]),
   'export:defaults': z.tuple([]),
   'export:preview': z.tuple([exportOptions]),

@@ -1,7 +1,7 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../electron/ipc/contract.ts';
+import type { Api, BridgeApi, BriefEdit, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../electron/ipc/contract.ts';
 
 declare global {
   interface Window {
@@ -12,10 +12,13 @@ declare global {
 
 export class ApiError extends Error {
   readonly code: ErrorCode | 'no-bridge';
-  constructor(code: ErrorCode | 'no-bridge', message: string) {
+  /** The field of a refused edit, so a form can show the message next to it. */
+  readonly field: string | undefined;
+  constructor(code: ErrorCode | 'no-bridge', message: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -27,7 +30,7 @@ async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>):
   // Indexing a mapped type by a generic key loses the link between parameters and result; restore it.
   const method = bridge[channel] as unknown as (...a: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>>;
   const result = await method(...args);
-  if (!result.ok) throw new ApiError(result.code, result.message);
+  if (!result.ok) throw new ApiError(result.code, result.message, result.field);
   return result.value as ReturnType<Api[C]>;
 }
 
@@ -39,6 +42,9 @@ export const api = {
   open: () => call('document:open'),
   openRecent: (path: string) => call('document:open-recent', path),
   openPath: (path: string) => call('document:open-path', path),
+  edit: (edit: BriefEdit) => call('brief:edit', edit),
+  undo: () => call('history:undo'),
+  redo: () => call('history:redo'),
   search: (query: string) => call('search:query', query),
   exportDefaults: () => call('export:defaults'),
   exportPreview: (options: ExportOptions) => call('export:preview', options),

@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the workspace, in one table: the keydown handler and the menu labels
 // both read it, so a label never promises a key that does nothing.
 
-export type CommandId = 'new' | 'open' | 'save' | 'save-as' | 'merge' | 'compose';
+export type CommandId = 'new' | 'open' | 'save' | 'save-as' | 'merge' | 'compose' | 'undo' | 'redo';
 
 interface Shortcut {
   key: string;
@@ -15,6 +15,8 @@ export const SHORTCUTS: Record<CommandId, Shortcut> = {
   'save-as': { key: 's', shift: true },
   merge: { key: 'm', shift: true },
   compose: { key: 'p', shift: false },
+  undo: { key: 'z', shift: false },
+  redo: { key: 'z', shift: true },
 };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
