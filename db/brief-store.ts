@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { anchorQuote } from './anchoring.ts';
+import { formatClaim } from './importer/article.ts';
 import { COLOURS, DEFAULT_MEANINGS, type Colour, type Confidence, type NoteTarget } from './edits.ts';
 import { formatAsOf, formatValue } from './format.ts';
 import type { AnnotationForExport } from './export/model.ts';
@@ -116,16 +117,20 @@ export class BriefStore {
       };
       const observationsByIndicator = groupBy(s.observations.all(brief.id) as ObservationRow[], (row) => row.indicator_id);
 
-      const toClaim = (row: ClaimRow): Claim => ({
-        ...stamped(row),
-        themeId: row.theme_id,
-        sourceId: row.source_id,
-        position: row.position,
-        text: row.text,
-        citations: (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset })),
-        confidence: row.confidence,
-        judgement: row.judgement,
-      });
+      const toClaim = (row: ClaimRow): Claim => {
+        const citations = (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset }));
+        return {
+          ...stamped(row),
+          themeId: row.theme_id,
+          sourceId: row.source_id,
+          position: row.position,
+          text: row.text,
+          citations,
+          editableText: formatClaim({ text: row.text, citations }),
+          confidence: row.confidence,
+          judgement: row.judgement,
+        };
+      };
       const toObservation = (row: ObservationRow): Observation => ({
         ...stamped(row),
         ...(({ text, spoken }) => ({ display: text, spoken }))(formatValue(row.value, row.unit, row.comparator)),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BriefWriter } from './brief-writer.ts';
 import type { BriefEdit } from './edits.ts';
-import { StoreError } from './errors.ts';
+import type { StoreError } from './errors.ts';
 import { formatClaim } from './importer/article.ts';
 import { mergeInto } from './merge.ts';
 import type { Brief } from './model.ts';

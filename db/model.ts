@@ -43,6 +43,8 @@ export interface Claim extends Stamped {
   position: number;
   text: string;
   citations: Citation[];
+  /** The text with its markers where they stand ("… reserves [1][19]"), as the claim editor shows it. */
+  editableText: string;
   /** The analyst's own assessment, not the source's. */
   confidence: Confidence | null;
   judgement: string | null;

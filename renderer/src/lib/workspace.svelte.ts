@@ -1,6 +1,6 @@
-import type { AppInfo, ConflictView, DocumentState, MergeOutcome } from '../../../electron/ipc/contract.ts';
-import type { Brief } from '../../../db/model.ts';
-import { api } from './api.ts';
+import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../electron/ipc/contract.ts';
+import type { Brief, Highlight } from '../../../db/model.ts';
+import { api, ApiError } from './api.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -8,6 +8,14 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
 }
+
+/** Why an edit was refused: `field` names the form field to show it next to, when there is one. */
+export interface EditRefusal {
+  field: string | null;
+  message: string;
+}
+
+export type SidePanel = 'indicators' | 'notes' | 'highlights';
 
 /** Document actions that replace what is open, and so must not silently drop unsaved changes. */
 export type ReplacingAction =
@@ -33,6 +41,33 @@ export class WorkspaceState {
   view = $state<'read' | 'compose'>('read');
   /** A replacing action waiting for the user to decide about unsaved changes. */
   pendingAction = $state<ReplacingAction | null>(null);
+  panel = $state<SidePanel>('indicators');
+  shortcutsOpen = $state(false);
+  /** A note being written from elsewhere ("Add note" on a claim): its target. */
+  noteDraftTarget = $state<{ kind: 'theme' | 'claim' | 'indicator'; id: string } | null>(null);
+
+  /** Highlights that still anchor, by the claim or source they are on. */
+  highlightsByTarget: ReadonlyMap<string, Highlight[]> = $derived.by(() => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole from the brief, never mutated
+    const map = new Map<string, Highlight[]>();
+    for (const highlight of this.brief?.highlights ?? []) {
+      if (!highlight.anchor) continue;
+      const list = map.get(highlight.targetId);
+      if (list) list.push(highlight);
+      else map.set(highlight.targetId, [highlight]);
+    }
+    return map;
+  });
+
+  /** How many notes each theme, claim or indicator has. */
+  noteCounts: ReadonlyMap<string, number> = $derived.by(() => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole from the brief, never mutated
+    const counts = new Map<string, number>();
+    for (const note of this.brief?.notes ?? []) if (note.targetId) counts.set(note.targetId, (counts.get(note.targetId) ?? 0) + 1);
+    return counts;
+  });
+
+  meaningOf = (colour: string): string => this.brief?.palette.find((p) => p.colour === colour)?.meaning ?? colour;
 
   /** "2.1" for the first claim of the second theme: how analysts refer to claims. */
   claimNumbers: ReadonlyMap<string, string> = $derived(
@@ -55,6 +90,47 @@ export class WorkspaceState {
     } catch (error) {
       this.error = (error as Error).message;
       this.status = 'error';
+    }
+  }
+
+  #applied(outcome: EditOutcome): void {
+    this.brief = outcome.brief;
+    this.document = outcome.state;
+    this.status = 'ready';
+  }
+
+  /** Makes one edit; answers null when done, or why it was refused (shown next to the field named). */
+  async edit(edit: BriefEdit): Promise<EditRefusal | null> {
+    try {
+      this.#applied(await api.edit(edit));
+      return null;
+    } catch (error) {
+      const field = error instanceof ApiError ? (error.field ?? null) : null;
+      if (!field) this.notice = { kind: 'error', text: (error as Error).message };
+      return { field, message: (error as Error).message };
+    }
+  }
+
+  async undo(): Promise<void> {
+    await this.#step('undo');
+  }
+
+  async redo(): Promise<void> {
+    await this.#step('redo');
+  }
+
+  async #step(direction: 'undo' | 'redo'): Promise<void> {
+    const label = this.document?.history[direction];
+    if (!label) {
+      this.notice = { kind: 'info', text: direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' };
+      return;
+    }
+    try {
+      this.#applied(await (direction === 'undo' ? api.undo() : api.redo()));
+      this.notice = { kind: 'info', text: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}.` };
+    } catch (error) {
+      this.notice = { kind: 'error', text: (error as Error).message };
+      this.document = await api.documentState();
     }
   }
 
