@@ -61,6 +61,55 @@ export class WorkspacePage {
     return (await this.reading.innerText()) + '\n' + (await this.indicatorsPanel.innerText());
   }
 
+  /** Selects `words` inside a claim's (or the headline's) text, as a drag with the mouse would. */
+  async select(target: Locator, words: string): Promise<void> {
+    await target.locator('[data-target-id]').evaluate((container, wanted) => {
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+          return;
+        }
+      }
+      throw new Error(`"${wanted}" is not in one piece of text here`);
+    }, words);
+  }
+
+  get highlightToolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Highlight the selected text' });
+  }
+
+  /** Selects words and highlights them with the colour of that meaning, with an optional comment. */
+  async highlight(target: Locator, words: string, meaning: string, comment?: string): Promise<void> {
+    await this.select(target, words);
+    if (comment) await this.highlightToolbar.getByRole('textbox').fill(comment);
+    await this.highlightToolbar.getByRole('button', { name: meaning }).click();
+    await expect(this.highlightToolbar).toBeHidden();
+  }
+
+  tab(name: 'Indicators' | 'Notes' | 'Highlights'): Locator {
+    return this.page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+  }
+
+  get notesPanel(): Locator {
+    return this.page.getByRole('complementary', { name: /^Notes/ });
+  }
+
+  get highlightsPanel(): Locator {
+    return this.page.getByRole('complementary', { name: /^Highlights/ });
+  }
+
+  /** Presses a key with Ctrl (Cmd on macOS) on the page body, outside any text field. */
+  async shortcut(keys: string): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(`ControlOrMeta+${keys}`);
+  }
+
   async screenshot(path: string, colorScheme: 'light' | 'dark'): Promise<void> {
     await this.page.emulateMedia({ colorScheme });
     await this.page.evaluate(() => document.fonts.ready);
