@@ -196,7 +196,8 @@ export class BriefStore {
           targetKind: row.target_kind,
           targetId: row.target_id,
           quote: row.quote_exact,
-          colour: row.color,
+          // Colours from another app's idea of a palette fall back to the first of ours.
+          colour: COLOURS.includes(row.color) ? row.color : 'yellow',
           comment: row.comment,
           // Found again in the text as it is now; a deleted claim orphans its highlights too.
           anchor: text === undefined ? null : anchorQuote(text, { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix, start: row.position_start, end: row.position_end }),

@@ -18,7 +18,7 @@ export class WorkspacePage {
     this.indicatorsPanel = page.getByRole('complementary', { name: /Indicators/ });
     this.indicators = this.indicatorsPanel.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
     this.themeHeadings = this.reading.getByRole('heading', { level: 2 });
-    this.claims = this.reading.locator('li[data-claim-number]');
+    this.claims = this.reading.locator('[data-claim-number]');
     this.citationChips = this.reading.getByRole('note');
   }
 
@@ -49,7 +49,7 @@ export class WorkspacePage {
   }
 
   claim(number: string): Locator {
-    return this.reading.locator(`li[data-claim-number="${number}"]`);
+    return this.reading.locator(`[data-claim-number="${number}"]`);
   }
 
   indicator(name: string): Locator {

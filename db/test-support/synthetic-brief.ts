@@ -3,6 +3,7 @@ import { closeAsSingleFile, openStore } from '../connection.ts';
 import { newId, now } from '../clock.ts';
 import { createEmptyBrief } from '../importer/brief-import.ts';
 import { rebuildSearchIndex } from '../search-index.ts';
+import { COLOURS } from '../edits.ts';
 
 // Synthetic briefs for benchmarks and scale tests: claims, notes and annotations with realistic
 // text in English, Russian and Chinese, and indicators with histories. Seeded, so every run
@@ -47,11 +48,11 @@ export function sizesFor(items: number): SyntheticSizes {
   return { claims, notes, indicators, annotations: items - claims - notes - indicators };
 }
 
-/** Fills a new store at `path` with a brief of about `items` items. Returns the claim ids. */
-export function writeSyntheticBrief(path: string, items: number, seed = 1): string[] {
+/** Fills a new store at `path` with a brief of about `items` items (or of exactly these sizes). Returns the claim ids. */
+export function writeSyntheticBrief(path: string, items: number | SyntheticSizes, seed = 1): string[] {
   const db = openStore(path);
   try {
-    return fill(db, sizesFor(items), seed);
+    return fill(db, typeof items === 'number' ? sizesFor(items) : items, seed);
   } finally {
     closeAsSingleFile(db);
   }
@@ -69,6 +70,7 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
   const stamp = now();
   const row = (author = 'synthetic') => ({ rev: newId(), created_at: stamp, updated_at: stamp, author });
   const claimIds: string[] = [];
+  const claimTexts: string[] = [];
   db.transaction(() => {
     const briefId = createEmptyBrief(db, `Synthetic brief of ${sizes.claims + sizes.notes + sizes.annotations + sizes.indicators} items`, 'synthetic');
     const theme = db.prepare(`INSERT INTO themes (id, rev, created_at, updated_at, author, brief_id, position, label, title)
@@ -81,7 +83,7 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
       VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, 'claim', @target_id, @body)`);
     const annotation = db.prepare(`INSERT INTO annotations (id, rev, created_at, updated_at, author, brief_id, target_kind, target_id,
         quote_exact, quote_prefix, quote_suffix, position_start, position_end, color, comment)
-      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, 'claim', @target_id, @quote, '', '', 0, @end, 'key-fact', @comment)`);
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, 'claim', @target_id, @quote, '', @suffix, 0, @end, @colour, @comment)`);
     const indicator = db.prepare(`INSERT INTO indicators (id, rev, created_at, updated_at, author, brief_id, position, name, unit, claim_id)
       VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @name, '%', @claim_id)`);
     const observation = db.prepare(`INSERT INTO observations (id, rev, created_at, updated_at, author, indicator_id, position, value, unit,
@@ -100,11 +102,18 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
       claim.run({ ...row(), id, theme_id: themeId, position: i % perTheme, text });
       citation.run({ ...row(), id: newId(), claim_id: id, marker: 1 + (i % 40), char_offset: text.length });
       claimIds.push(id);
+      claimTexts.push(text);
     }
     for (let i = 0; i < sizes.notes; i++) note.run({ ...row(), id: newId(), brief_id: briefId, target_id: pick(claimIds), body: sentence(i + 1) });
     for (let i = 0; i < sizes.annotations; i++) {
-      const quote = pick(ENGLISH).slice(0, 30);
-      annotation.run({ ...row(), id: newId(), brief_id: briefId, target_id: pick(claimIds), quote, end: quote.length, comment: next() < 0.5 ? sentence(i + 2) : null });
+      // Highlights on the opening words of their claim, so they anchor as real ones do.
+      const target = Math.floor(next() * claimIds.length);
+      const text = claimTexts[target]!;
+      const quote = text.slice(0, Math.min(30, text.length));
+      annotation.run({
+        ...row(), id: newId(), brief_id: briefId, target_id: claimIds[target], quote, suffix: text.slice(quote.length, quote.length + 32), end: quote.length,
+        colour: pick(COLOURS), comment: next() < 0.5 ? sentence(i + 2) : null,
+      });
     }
     for (let i = 0; i < sizes.indicators; i++) {
       const id = newId();
