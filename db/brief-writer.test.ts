@@ -170,3 +170,19 @@ test('a note of 1 MB saves and comes back whole; typed figures like 1,200 read a
   assert.equal(s.brief().indicators.find((i) => i.id === indicator.id)!.observations.at(-1)!.value, 1350);
 });
 
+
+test('two colleagues renaming the same colour meet as one item in a merge: one conflict to review, not a clash of rows', (t) => {
+  const s = setup(t);
+  const theirs = join(s.dir, 'theirs.sqlite');
+  saveCopy(s.workspace.db, theirs);
+  const colleague = openWorkspace(theirs, 'colleague');
+  new BriefWriter(colleague.db, 'colleague').apply({ kind: 'palette.rename', colour: 'red', meaning: 'Contested' });
+  colleague.close();
+  s.writer().apply({ kind: 'palette.rename', colour: 'red', meaning: 'Disputed' });
+  const report = mergeInto(s.workspace.db, theirs, 'theirs.sqlite');
+  assert.equal(report.conflicts, 1);
+  assert.equal(s.brief().palette.find((p) => p.colour === 'red')!.meaning, 'Disputed');
+  // Merging the same copy again finds nothing new and no second conflict.
+  const again = mergeInto(s.workspace.db, theirs, 'theirs.sqlite');
+  assert.deepEqual([again.added, again.conflicts], [0, 0]);
+});

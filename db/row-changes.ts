@@ -76,8 +76,9 @@ export class RowChanges {
     return changes;
   }
 
+  /** Adds a row; its id is new unless the caller fixes one (the palette's one id per colour). */
   insert(table: ItemTable, values: Row): string {
-    const id = newId();
+    const id = typeof values.id === 'string' ? values.id : newId();
     const time = now();
     const row: Row = { ...values, id, rev: newId(), created_at: time, updated_at: time, author: this.#author };
     const names = Object.keys(row).filter((name) => this.columns(table).includes(name));

@@ -180,18 +180,18 @@ export class DocumentSession {
   }
 
   undo(): EditOutcome {
-    this.#writerOf().undo();
-    return this.#edited(null);
+    return this.#edited(null, this.#writerOf().undo() !== null);
   }
 
   redo(): EditOutcome {
-    this.#writerOf().redo();
-    return this.#edited(null);
+    return this.#edited(null, this.#writerOf().redo() !== null);
   }
 
-  #edited(itemId: string | null): EditOutcome {
-    this.#dirty = true;
-    this.#persist();
+  #edited(itemId: string | null, changed = true): EditOutcome {
+    if (changed) {
+      this.#dirty = true;
+      this.#persist();
+    }
     return { brief: this.workspace.briefs.getBrief()!, state: this.state(), itemId };
   }
 

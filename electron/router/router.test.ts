@@ -75,3 +75,29 @@ test('the backend opens the store in the user data folder and answers brief:get 
   assert.equal((brief.value as { themes: unknown[] }).themes.length, 4);
   assert.doesNotThrow(() => JSON.stringify(brief.value), 'the brief is plain JSON data');
 });
+
+test('edits are checked for shape before the writer sees them; a refused edit names its field', async () => {
+  const seen: unknown[] = [];
+  const router = routerWith({
+    'brief:edit': (edit) => {
+      seen.push(edit);
+      throw new StoreError('invalid-input', 'A note needs some text.', 'body');
+    },
+  });
+  const uuid = '00000000-0000-4000-8000-000000000001';
+  for (const bad of [
+    { kind: 'note.drop', id: uuid },
+    { kind: 'note.add', targetKind: 'brief', targetId: null, body: 'x', tags: [], extra: 1 },
+    { kind: 'highlight.add', targetKind: 'claim', targetId: uuid, start: -1, end: 3, colour: 'yellow', comment: null },
+    { kind: 'highlight.add', targetKind: 'claim', targetId: uuid, start: 0, end: 3, colour: 'purple', comment: null },
+    { kind: 'claim.move', id: 'not-a-uuid', direction: 'up' },
+    { kind: 'observation.add', indicatorId: uuid, value: 78, unit: '%', comparator: 'equal', asOf: '', claimId: null },
+  ]) {
+    const result = await router.invoke('brief:edit', [bad], app);
+    assert.equal(result.ok, false, JSON.stringify(bad));
+    assert.equal((result as { code: string }).code, 'bad-request');
+  }
+  assert.deepEqual(seen, []);
+  const refused = await router.invoke('brief:edit', [{ kind: 'note.add', targetKind: 'brief', targetId: null, body: ' ', tags: [] }], app);
+  assert.deepEqual(refused, { ok: false, code: 'invalid-input', message: 'A note needs some text.', field: 'body' });
+});
