@@ -108,9 +108,7 @@ export class BriefWriter {
         rows.update('annotations', edit.id, { color: edit.colour, comment: this.#comment(edit.comment) });
         return edit.id;
       case 'highlight.delete':
-        rows.live('annotations', edit.id, 'highlight');
-        rows.remove('annotations', edit.id);
-        return edit.id;
+        return this.#remove('annotations', edit.id, 'highlight');
       case 'note.add': {
         this.#checkNoteTarget(edit.targetKind, edit.targetId);
         const id = rows.insert('notes', { brief_id: this.#briefId(), target_kind: edit.targetKind, target_id: edit.targetId, body: this.#noteBody(edit.body) });
@@ -123,9 +121,7 @@ export class BriefWriter {
         this.#setTags(edit.id, edit.tags);
         return edit.id;
       case 'note.delete':
-        rows.live('notes', edit.id, 'note');
-        rows.remove('notes', edit.id);
-        return edit.id;
+        return this.#remove('notes', edit.id, 'note');
       case 'claim.update': {
         rows.live('claims', edit.id, 'claim');
         const parsed = this.#claimText(edit.text);
@@ -156,9 +152,7 @@ export class BriefWriter {
         return edit.id;
       }
       case 'claim.delete':
-        rows.live('claims', edit.id, 'claim');
-        rows.remove('claims', edit.id);
-        return edit.id;
+        return this.#remove('claims', edit.id, 'claim');
       case 'theme.add': {
         const title = this.#shortText('title', edit.title, 'The theme needs a title.');
         const themes = this.#s.themes.all(this.#briefId()) as { position: number }[];
@@ -196,9 +190,7 @@ export class BriefWriter {
         });
       }
       case 'observation.delete':
-        rows.live('observations', edit.id, 'value');
-        rows.remove('observations', edit.id);
-        return edit.id;
+        return this.#remove('observations', edit.id, 'value');
       case 'palette.rename': {
         const meaning = this.#shortText('meaning', edit.meaning, 'Give the colour a meaning, like “key fact”.');
         const existing = this.#s.palette.get(edit.colour) as string | undefined;
@@ -209,6 +201,13 @@ export class BriefWriter {
         return rows.insert('palette', { id: paletteId(edit.colour), colour: edit.colour, meaning });
       }
     }
+  }
+
+  /** Deletes a live item (as a tombstone); `what` names it if it is already gone. */
+  #remove(table: 'annotations' | 'notes' | 'claims' | 'observations', id: string, what: string): string {
+    this.#rows.live(table, id, what);
+    this.#rows.remove(table, id);
+    return id;
   }
 
   #targetText(kind: 'claim' | 'source', id: string): string {

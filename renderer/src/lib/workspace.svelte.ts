@@ -29,7 +29,8 @@ export type ReplacingAction =
 export class WorkspaceState {
   status = $state<LoadStatus>('loading');
   error = $state<string | null>(null);
-  brief = $state<Brief | null>(null);
+  /** Replaced whole by every load and edit, never changed in place: raw state, so a brief of 100,000 items is not wrapped in proxies. */
+  brief = $state.raw<Brief | null>(null);
   info = $state<AppInfo | null>(null);
   document = $state<DocumentState | null>(null);
   /** What the app is doing right now, e.g. "Checking colleague.sqlite…"; null when idle. */
