@@ -68,6 +68,7 @@ test('editing the claim under a highlight: it follows its words, and is orphaned
   await expect(claim.locator('mark')).toHaveText('about 1,200 engineers');
   await expect(claim.getByRole('note')).toHaveText(['6']);
 
+  await claim.hover();
   await claim.getByRole('button', { name: 'Edit claim 2.3' }).click();
   await claim.getByRole('textbox').fill('Skilled staff are scarce in the rare earth sector [6]');
   await claim.getByRole('button', { name: 'Save' }).click();
@@ -227,6 +228,8 @@ test('undo and redo every kind of edit, from the keyboard and the Edit menu; the
   await roundTrip(
     'claim text',
     async () => {
+      // A claim's tools show when the pointer is over it (or focus is in it), as for a user.
+      await claim.hover();
       await claim.getByRole('button', { name: 'Edit claim 1.1' }).click();
       await claim.getByRole('textbox').fill('Russia needs a rare earth roadmap [1][19]');
       await claim.getByRole('button', { name: 'Save' }).click();
@@ -237,6 +240,7 @@ test('undo and redo every kind of edit, from the keyboard and the Edit menu; the
   await roundTrip(
     'assessment',
     async () => {
+      await claim.hover();
       await claim.getByRole('button', { name: 'Assess claim 1.1' }).click();
       await claim.getByRole('combobox', { name: 'Confidence' }).selectOption('moderate');
       await claim.getByRole('textbox', { name: /Judgement/ }).fill('Consistent with Kremlin statements');
