@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHANNELS, EVENTS } from '../../electron/ipc/channels.ts';
 import type { EventName, Events } from '../../electron/ipc/contract.ts';
@@ -31,6 +32,9 @@ export const CHROMIUM_FLAGS = [
 ];
 
 const BINDING = '__briefingInvoke';
+/** Answers larger than this cross deflated, marked by the prefix (a JSON answer starts with "{"). */
+const DEFLATE_ABOVE = 256 * 1024;
+const DEFLATED = 'deflate:';
 const POPUP_GUARD = 'sandbox allow-scripts allow-same-origin allow-forms allow-downloads allow-modals';
 
 export interface ChromiumHostOptions {
@@ -110,10 +114,11 @@ export async function launchAppContext(router: () => Router, options: AppContext
       },
     });
   });
-  // Requests and answers cross as one JSON string each way: Playwright's own serialiser walks an
-  // object graph property by property over the DevTools protocol (a 4 MB brief took 3.8 s), a string
-  // goes as one value, much as Electron's structured clone carries an object. Values are plain JSON
-  // data by contract (electron/ipc/contract.ts), so nothing is lost.
+  // Requests and answers cross as one JSON string each way, and a large answer deflated: the
+  // DevTools protocol carries big values at about 1 MB/s (Playwright's object serialiser took 3.8 s
+  // for a 4 MB brief, the same as a string 1.8 s, and 43 s for a 42 MB one), where Electron's
+  // structured clone takes milliseconds. This keeps the test host's transport from being the
+  // measure of the app. Values are plain JSON data by contract (electron/ipc/contract.ts).
   await context.exposeBinding(BINDING, async (source, channel: unknown, json: unknown) => {
     let args: unknown;
     try {
@@ -121,13 +126,23 @@ export async function launchAppContext(router: () => Router, options: AppContext
     } catch {
       args = undefined;
     }
-    return JSON.stringify(await router().invoke(channel, args, { url: source.frame.url() }));
+    const answer = JSON.stringify(await router().invoke(channel, args, { url: source.frame.url() }));
+    return answer.length < DEFLATE_ABOVE ? answer : `${DEFLATED}${deflateRawSync(answer, { level: 1 }).toString('base64')}`;
   });
   // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
   await context.addInitScript(
-    ({ channels, events, binding, hostEvent }) => {
+    ({ channels, events, binding, hostEvent, deflated }) => {
       const binding_ = (window as unknown as Record<string, (channel: string, json: string) => Promise<string>>)[binding]!;
-      const invoke = async (channel: string, args: unknown[]) => JSON.parse(await binding_(channel, JSON.stringify(args))) as unknown;
+      const inflate = async (base64: string) => {
+        // Uint8Array.fromBase64 (Chromium 140+) decodes natively; the fallback is ten times slower.
+        const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+        const bytes = native ? native(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+      };
+      const invoke = async (channel: string, args: unknown[]) => {
+        const answer = await binding_(channel, JSON.stringify(args));
+        return JSON.parse(answer.startsWith(deflated) ? await inflate(answer.slice(deflated.length)) : answer) as unknown;
+      };
       const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
       window.addEventListener(hostEvent, (e) => {
         const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
@@ -142,7 +157,7 @@ export async function launchAppContext(router: () => Router, options: AppContext
       const api = Object.freeze(Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]));
       Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
     },
-    { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT },
+    { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT, deflated: DEFLATED },
   );
     const opened = context;
     return {
