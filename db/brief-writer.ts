@@ -18,6 +18,8 @@ export class BriefWriter {
   readonly #rows: RowChanges;
   readonly history: EditHistory;
   readonly #s;
+  /** The rows the last edit, undo or redo changed: what BriefStore.getPatch sends to the view. */
+  touched: { table: string; id: string }[] = [];
 
   constructor(db: Db, author: string) {
     this.#db = db;
@@ -47,17 +49,25 @@ export class BriefWriter {
     return this.#db.transaction(() => {
       this.#rows.begin();
       const id = this.#write(edit);
-      this.history.record(EDIT_LABELS[edit.kind], this.#rows.take());
+      const changes = this.#rows.take();
+      this.touched = changes.map(({ table, id: rowId }) => ({ table, id: rowId }));
+      this.history.record(EDIT_LABELS[edit.kind], changes);
       return id;
     })();
   }
 
+  /** Takes back the latest edit; returns its label, or null when there was none. */
   undo(): string | null {
-    return this.history.undo();
+    return this.#stepped(this.history.undo());
   }
 
   redo(): string | null {
-    return this.history.redo();
+    return this.#stepped(this.history.redo());
+  }
+
+  #stepped(entry: { label: string; changes: { table: string; id: string }[] } | null): string | null {
+    this.touched = entry ? entry.changes.map(({ table, id }) => ({ table, id })) : [];
+    return entry?.label ?? null;
   }
 
   historyState(): HistoryState {

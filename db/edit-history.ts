@@ -15,7 +15,7 @@ import { isItemTable } from './tables.ts';
 /** Old entries beyond this are dropped; the newest are kept. */
 export const HISTORY_LIMIT = 500;
 
-interface Entry {
+export interface Entry {
   seq: number;
   label: string;
   changes: RowChange[];
@@ -55,16 +55,16 @@ export class EditHistory {
     return { undo: done?.label ?? null, redo: undone?.label ?? null };
   }
 
-  /** Takes back the latest edit; returns its label, or null when there is nothing to undo. */
-  undo(): string | null {
+  /** Takes back the latest edit; returns it, or null when there is nothing to undo. */
+  undo(): Entry | null {
     return this.#step('undo');
   }
 
-  redo(): string | null {
+  redo(): Entry | null {
     return this.#step('redo');
   }
 
-  #step(direction: 'undo' | 'redo'): string | null {
+  #step(direction: 'undo' | 'redo'): Entry | null {
     const raw = (direction === 'undo' ? this.#s.lastDone : this.#s.firstUndone).get() as { seq: number; label: string; changes: string } | undefined;
     if (!raw) return null;
     const entry: Entry = { seq: raw.seq, label: raw.label, changes: parseChanges(raw.changes) };
@@ -88,7 +88,7 @@ export class EditHistory {
           `The ${direction === 'undo' ? 'earlier' : 'later'} undo history is cleared; your brief is unchanged.`,
       );
     }
-    return entry.label;
+    return entry;
   }
 }
 

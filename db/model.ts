@@ -133,3 +133,16 @@ export interface BriefCounts {
   annotations: number;
   tags: number;
 }
+
+/**
+ * The parts of a brief an edit changed: each present part replaces the brief's own; highlights are
+ * upserted and removed by id. Applied by the renderer (renderer/src/lib/brief-patch.ts).
+ */
+export interface BriefPatch {
+  sources?: Source[];
+  themes?: Theme[];
+  indicators?: Indicator[];
+  notes?: Note[];
+  palette?: PaletteEntry[];
+  highlights?: { upsert: Highlight[]; remove: string[] };
+}

@@ -2,7 +2,7 @@
 // Types only. Main's router, the preload bridge, the Chromium test host and the renderer's
 // API module are all derived from this and from the runtime list in channels.ts.
 // Values must be plain JSON data: the Chromium host carries them as JSON.
-import type { Brief } from '../../db/model.ts';
+import type { Brief, BriefPatch } from '../../db/model.ts';
 import type { BriefEdit, HistoryState } from '../../db/edits.ts';
 import type { StoreErrorCode } from '../../db/errors.ts';
 import type { MergeReport } from '../../db/merge.ts';
@@ -57,9 +57,9 @@ export interface DocumentState {
   history: HistoryState;
 }
 
-/** After an edit, undo or redo: the brief as it now is, and the document's state. */
+/** After an edit, undo or redo: the parts of the brief that changed, and the document's state. */
 export interface EditOutcome {
-  brief: Brief;
+  patch: BriefPatch;
   state: DocumentState;
   /** The id of the item the edit created or changed, so the view can bring it into focus. */
   itemId: string | null;

@@ -135,7 +135,7 @@ test('an edit marks the brief edited; its undo history is there after a restart,
   const first = session(t, userData);
   const outcome = first.documents.edit({ kind: 'note.add', targetKind: 'brief', targetId: null, body: 'Ask the ministry', tags: ['follow-up'] });
   assert.equal(outcome.state.dirty, true);
-  assert.deepEqual(outcome.brief.notes.map((n) => [n.body, n.tags]), [['Ask the ministry', ['follow-up']]]);
+  assert.deepEqual(outcome.patch.notes?.map((n) => [n.body, n.tags]), [['Ask the ministry', ['follow-up']]]);
   assert.deepEqual(outcome.state.history, { undo: 'Add note', redo: null });
   const target = join(tempDir(t), 'saved.sqlite');
   first.dialogs.answerNext(target);
@@ -148,6 +148,6 @@ test('an edit marks the brief edited; its undo history is there after a restart,
 
   const second = session(t, userData);
   assert.deepEqual(second.documents.state().history, { undo: 'Add note', redo: null });
-  assert.deepEqual(second.documents.undo().brief.notes, []);
-  assert.deepEqual(second.documents.redo().brief.notes.map((n) => n.body), ['Ask the ministry']);
+  assert.deepEqual(second.documents.undo().patch.notes, []);
+  assert.deepEqual(second.documents.redo().patch.notes?.map((n) => n.body), ['Ask the ministry']);
 });

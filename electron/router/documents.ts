@@ -179,6 +179,7 @@ export class DocumentSession {
     return this.#edited(itemId);
   }
 
+
   undo(): EditOutcome {
     return this.#edited(null, this.#writerOf().undo() !== null);
   }
@@ -192,7 +193,8 @@ export class DocumentSession {
       this.#dirty = true;
       this.#persist();
     }
-    return { brief: this.workspace.briefs.getBrief()!, state: this.state(), itemId };
+    // Only what changed goes back: at 100,000 highlights, the whole brief is tens of megabytes.
+    return { patch: this.workspace.briefs.getPatch(this.#writerOf().touched), state: this.state(), itemId };
   }
 
   search(query: string): SearchHit[] {

@@ -1,6 +1,7 @@
 import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../electron/ipc/contract.ts';
 import type { Brief, Highlight } from '../../../db/model.ts';
 import { api, ApiError } from './api.ts';
+import { applyPatch } from './brief-patch.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -95,9 +96,8 @@ export class WorkspaceState {
   }
 
   #applied(outcome: EditOutcome): void {
-    this.brief = outcome.brief;
+    if (this.brief) this.brief = applyPatch(this.brief, outcome.patch);
     this.document = outcome.state;
-    this.status = 'ready';
   }
 
   /** Makes one edit; answers null when done, or why it was refused (shown next to the field named). */
