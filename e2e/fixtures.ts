@@ -23,14 +23,16 @@ export interface AppUnderTest {
 interface Fixtures {
   app: AppUnderTest;
   workspace: WorkspacePage;
+  /** Writes the profile's working store before the app starts (a big brief, say); by default the app seeds the embedded brief. */
+  prepareStore: ((storePath: string) => void) | null;
 }
 
 export const test = base.extend<Fixtures>({
-  // Playwright reads a fixture's dependencies from its destructured first parameter; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
-    // Each test gets a fresh profile, so a fresh store seeded with the embedded brief.
+  prepareStore: [null, { option: true }],
+  app: async ({ prepareStore }, use) => {
+    // Each test gets a fresh profile, so a fresh store seeded with the embedded brief (or the test's own).
     const userData = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
+    prepareStore?.(join(userData, 'briefing.sqlite'));
     const { kind, electronPath } = pickHost();
     try {
       if (kind === 'electron') {

@@ -41,7 +41,8 @@ export class WorkspacePage {
   }
 
   async waitUntilOpen(): Promise<void> {
-    await expect(this.indicatorsPanel.getByRole('heading', { name: /Indicators/ })).toBeVisible();
+    // A brief of 100,000 items takes seconds to open in the test host (see bench/README.md).
+    await expect(this.indicatorsPanel.getByRole('heading', { name: /Indicators/ })).toBeVisible({ timeout: 60_000 });
   }
 
   theme(label: string): Locator {
