@@ -93,7 +93,9 @@ export class BriefWriter {
       this.#rows.begin();
       this.#rows.live('claims', id, 'claim');
       this.#rows.update('claims', id, { text });
-      this.history.record(EDIT_LABELS['claim.update'], this.#rows.take());
+      const changes = this.#rows.take();
+      this.touched = changes.map(({ table, id: rowId }) => ({ table, id: rowId }));
+      this.history.record(EDIT_LABELS['claim.update'], changes);
     })();
   }
 

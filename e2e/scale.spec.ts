@@ -24,6 +24,12 @@ test('a brief of 10,000 claims and 100,000 highlights opens, scrolls and jumps w
   await expect(workspace.reading.getByRole('heading', { name: /Theme 400/ })).toBeFocused();
   await expect(workspace.claim('400.1')).toBeInViewport();
   expect(await drawn.count()).toBeLessThan(150);
+  // The theme's tools work here too: a rename is one small edit, not a reload of 110,000 items.
+  await workspace.reading.getByRole('heading', { name: /Theme 400/ }).hover();
+  await page.getByRole('button', { name: 'Rename Theme 400' }).click();
+  await page.getByRole('textbox', { name: 'Title of Theme 400' }).fill('Outlook');
+  await page.keyboard.press('Enter');
+  await expect(workspace.reading.getByRole('heading', { name: /Theme 400: Outlook/ })).toBeVisible();
 
   // A search hit deep in the brief.
   const box = page.getByRole('combobox', { name: 'Search claims, notes and indicators' });

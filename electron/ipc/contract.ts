@@ -61,8 +61,6 @@ export interface DocumentState {
 export interface EditOutcome {
   patch: BriefPatch;
   state: DocumentState;
-  /** The id of the item the edit created or changed, so the view can bring it into focus. */
-  itemId: string | null;
 }
 
 export interface MergeOutcome {

@@ -175,26 +175,25 @@ export class DocumentSession {
   }
 
   edit(edit: BriefEdit): EditOutcome {
-    const itemId = this.#writerOf().apply(edit);
-    return this.#edited(itemId);
+    this.#writerOf().apply(edit);
+    return this.#edited(true);
   }
 
-
   undo(): EditOutcome {
-    return this.#edited(null, this.#writerOf().undo() !== null);
+    return this.#edited(this.#writerOf().undo() !== null);
   }
 
   redo(): EditOutcome {
-    return this.#edited(null, this.#writerOf().redo() !== null);
+    return this.#edited(this.#writerOf().redo() !== null);
   }
 
-  #edited(itemId: string | null, changed = true): EditOutcome {
+  #edited(changed: boolean): EditOutcome {
     if (changed) {
       this.#dirty = true;
       this.#persist();
     }
     // Only what changed goes back: at 100,000 highlights, the whole brief is tens of megabytes.
-    return { patch: this.workspace.briefs.getPatch(this.#writerOf().touched), state: this.state(), itemId };
+    return { patch: this.workspace.briefs.getPatch(this.#writerOf().touched), state: this.state() };
   }
 
   search(query: string): SearchHit[] {
