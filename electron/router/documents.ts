@@ -188,12 +188,16 @@ export class DocumentSession {
   }
 
   #edited(changed: boolean): EditOutcome {
-    if (changed) {
+    // The session file only needs writing when the brief first becomes edited, not on every keystroke's edit.
+    if (changed && !this.#dirty) {
       this.#dirty = true;
-      this.#persist();
+      this.#writeSession();
     }
+    const state = this.state();
+    // The shell still hears of every edit: the Edit menu names what Undo would take back.
+    if (changed) this.#options.onChange?.(state);
     // Only what changed goes back: at 100,000 highlights, the whole brief is tens of megabytes.
-    return { patch: this.workspace.briefs.getPatch(this.#writerOf().touched), state: this.state() };
+    return { patch: this.workspace.briefs.getPatch(this.#writerOf().touched), state };
   }
 
   search(query: string): SearchHit[] {
@@ -252,10 +256,14 @@ export class DocumentSession {
   }
 
   #persist(): void {
+    this.#writeSession();
+    this.#options.onChange?.(this.state());
+  }
+
+  #writeSession(): void {
     const data: Persisted = { current: { workingPath: this.workspace.db.name, filePath: this.#filePath, dirty: this.#dirty }, recent: this.#recent };
     const temp = `${this.#statePath}.tmp`;
     writeFileSync(temp, JSON.stringify(data, null, 2));
     renameSync(temp, this.#statePath);
-    this.#options.onChange?.(this.state());
   }
 }
