@@ -7,16 +7,17 @@ import { cpus as cpuList, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BriefStore, BriefWriter, openStore, saveCopy, mergeInto } from '../db/index.ts';
-import { toMarkdown } from '../db/export/markdown.ts';
-import { Search } from '../db/search.ts';
-import { copyAllRows, vacuumInto } from '../db/test-support/copy-rows.ts';
-import { writeSyntheticBrief } from '../db/test-support/synthetic-brief.ts';
+import { BriefStore, Search } from '../db/read/index.ts';
+import { BriefWriter } from '../db/edit/index.ts';
+import { openStore, saveCopy } from '../db/store/index.ts';
+import { mergeInto } from '../db/merge/index.ts';
+import { toMarkdown } from '../db/export/index.ts';
+import { copyAllRows, vacuumInto, writeSyntheticBrief } from '../db/test-support/index.ts';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../hosts/browser-binaries.ts';
 import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
-import { pdfLayout } from '../electron/router/print-layout.ts';
+import { pdfLayout } from '../electron/services/exports/print-layout.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
 
 // --only open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.

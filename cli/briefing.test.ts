@@ -4,8 +4,10 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BriefStore, BriefWriter, closeAsSingleFile, openStore, SCHEMA_VERSION } from '../db/index.ts';
-import { sha256, tempDir } from '../db/test-support/temp.ts';
+import { BriefStore } from '../db/read/index.ts';
+import { BriefWriter } from '../db/edit/index.ts';
+import { closeAsSingleFile, openStore, SCHEMA_VERSION } from '../db/store/index.ts';
+import { sha256, tempDir } from '../db/test-support/index.ts';
 import { runCli } from './commands.ts';
 
 async function run(...argv: string[]) {

@@ -2,16 +2,17 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  BriefStore, closeAsSingleFile, conflictViews, importArticle, importEmbeddedBrief, mergeInto, openStore, parseArticle,
-  readSchemaState, receiveBrief, saveCopy, StoreError,
-} from '../db/index.ts';
-import { NODE_RECEIVE_WORKER } from '../db/receive/node-worker.ts';
-import { composeExport, defaultExportOptions } from '../db/export/compose.ts';
-import { toMarkdown } from '../db/export/markdown.ts';
-import { writeFileAtomic } from '../electron/router/atomic-write.ts';
+import { BriefStore } from '../db/read/index.ts';
+import { closeAsSingleFile, openStore, readSchemaState, saveCopy } from '../db/store/index.ts';
+import { conflictViews, mergeInto } from '../db/merge/index.ts';
+import { importArticle, parseArticle } from '../db/import/index.ts';
+import { importEmbeddedBrief } from '../db/seed/index.ts';
+import { receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
+import { StoreError } from '../common/errors.ts';
+import { composeExport, defaultExportOptions, toMarkdown } from '../db/export/index.ts';
+import { writeFileAtomic } from '../db/files/index.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
-import { defaultAuthor } from '../electron/router/index.ts';
+import { defaultAuthor } from '../electron/services/router/backend.ts';
 
 // `briefing`, the command-line tool. Runs under plain Node; every command is a function of
 // (arguments, output streams) returning an exit code, so tests run it in-process.

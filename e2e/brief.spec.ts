@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { BriefStore, openStore } from '../db/index.ts';
-import { SEED_ARTICLE } from '../db/seed/article-text.ts';
+import { BriefStore } from '../db/read/index.ts';
+import { openStore } from '../db/store/index.ts';
+import { SEED_ARTICLE } from '../db/seed/index.ts';
 import { expect, test } from './fixtures.ts';
 
 // What a reader of the article sees in it, written down by hand: the app must show all of it.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
-import type { EventName, Events } from '../electron/ipc/contract.ts';
+import type { EventName, Events } from '../common/ipc/contract.ts';
 import { launchChromiumHost } from '../hosts/chromium/host.ts';
 import { APP_VERSION, pickHost, RENDERER_ROOT, REPO_ROOT, type HostKind } from './host.ts';
 import { WorkspacePage } from './workspace.page.ts';

@@ -1,4 +1,4 @@
-import { writeSyntheticBrief } from '../db/test-support/synthetic-brief.ts';
+import { writeSyntheticBrief } from '../db/test-support/index.ts';
 import { expect, test } from './fixtures.ts';
 
 // A brief of 10,000 claims and 100,000 highlights: the reading view draws only what is on screen,

@@ -1,4 +1,4 @@
-import { BRIDGE_KEYS } from '../electron/ipc/channels.ts';
+import { BRIDGE_KEYS } from '../common/ipc/channels.ts';
 import { expect, test } from './fixtures.ts';
 
 // What the shell promises the page, checked in whichever host runs the specs.

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BriefWriter } from '../db/brief-writer.ts';
-import type { BriefEdit } from '../db/edits.ts';
-import { formatClaim } from '../db/importer/article.ts';
-import type { Brief } from '../db/model.ts';
-import { openWorkspace } from '../db/workspace.ts';
-import { tempDir } from '../db/test-support/temp.ts';
+import { BriefWriter } from '../db/edit/index.ts';
+import type { BriefEdit } from '../common/edits.ts';
+import { formatClaim } from '../common/claim-text.ts';
+import type { Brief } from '../common/model.ts';
+import { openWorkspace } from '../db/seed/index.ts';
+import { tempDir } from '../db/test-support/index.ts';
 import { applyPatch } from '../renderer/src/lib/brief-patch.ts';
 
 // Main sends the view only the parts of the brief an edit changed (db/brief-store.ts getPatch);
@@ -40,19 +40,17 @@ test('for every kind of edit, undo and redo, the brief patched in the view equal
   t.after(() => workspace.close());
   const writer = new BriefWriter(workspace.db, 'me');
   let view = workspace.briefs.getBrief()!;
-  const check = (what: string) => {
-    view = applyPatch(view, workspace.briefs.getPatch(writer.touched));
+  const check = (what: string, result: { touched: { table: string; id: string }[] } | null) => {
+    assert.ok(result, `${what} did nothing`);
+    view = applyPatch(view, workspace.briefs.getPatch(result.touched));
     assert.deepEqual(view, workspace.briefs.getBrief(), what);
   };
   for (const edit of edits(view)) {
-    writer.apply(edit);
-    check(edit.kind);
+    check(edit.kind, writer.apply(edit));
   }
   const highlight = view.highlights[0]!;
-  writer.apply({ kind: 'highlight.update', id: highlight.id, colour: 'red', comment: 'Changed' });
-  check('highlight.update');
-  writer.apply({ kind: 'highlight.delete', id: highlight.id });
-  check('highlight.delete');
-  while (writer.undo()) check('undo');
-  while (writer.redo()) check('redo');
+  check('highlight.update', writer.apply({ kind: 'highlight.update', id: highlight.id, colour: 'red', comment: 'Changed' }));
+  check('highlight.delete', writer.apply({ kind: 'highlight.delete', id: highlight.id }));
+  for (let step = writer.undo(); step; step = writer.undo()) check('undo', step);
+  for (let step = writer.redo(); step; step = writer.redo()) check('redo', step);
 });

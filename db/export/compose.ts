@@ -1,5 +1,5 @@
-import type { Brief } from '../model.ts';
-import type { AnnotationForExport, ExportDocument, ExportOptions, ExportReference } from './model.ts';
+import type { Brief } from '../../common/model.ts';
+import type { AnnotationForExport, ExportDocument, ExportOptions, ExportReference } from '../../common/export-document.ts';
 
 const anchorFor = (prefix: string, index: number) => `${prefix}-${index + 1}`;
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { marked, type Token, type Tokens } from 'marked';
-import { openWorkspace } from '../workspace.ts';
-import { tempDir } from '../test-support/temp.ts';
+import { openWorkspace } from '../seed/index.ts';
+import { tempDir } from '../test-support/index.ts';
 import { composeExport, defaultExportOptions } from './compose.ts';
 import { toMarkdown } from './markdown.ts';
 

@@ -1,4 +1,4 @@
-import type { ExportDocument } from './model.ts';
+import type { ExportDocument } from '../../common/export-document.ts';
 
 // The brief as CommonMark. Everything the user wrote is escaped, so a note holding HTML or
 // Markdown syntax comes out as the characters they typed, never as markup.

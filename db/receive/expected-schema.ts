@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../migrations/index.ts';
+import { MIGRATIONS } from '../store/index.ts';
 
 export interface SchemaEntry {
   type: string;

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { StoreError } from '../errors.ts';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../migrations/index.ts';
+import { StoreError } from '../../common/errors.ts';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../store/index.ts';
 import { expectedSchema, readSchema } from './expected-schema.ts';
 
 // Checks of a brief file someone else made. Everything here reads; nothing writes to the file

@@ -2,12 +2,8 @@ import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../connection.ts';
-import { StoreError } from '../errors.ts';
-import { migrate } from '../migrate.ts';
-import { SCHEMA_VERSION } from '../migrations/index.ts';
-import { ITEM_TABLES } from '../tables.ts';
-import { rebuildSearchIndex } from '../search-index.ts';
+import { openStore, migrate, SCHEMA_VERSION, ITEM_TABLES, rebuildSearchIndex } from '../store/index.ts';
+import { StoreError } from '../../common/errors.ts';
 import { checkReceivedBytes, inspectPrivateCopy } from './inspect.ts';
 
 export interface ReceivedBrief {

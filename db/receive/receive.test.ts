@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
-import { Search } from '../search.ts';
+import { Search, BriefStore } from '../read/index.ts';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openStore } from '../connection.ts';
-import { BriefStore } from '../brief-store.ts';
-import { readSchemaState } from '../migrate.ts';
-import { SCHEMA_VERSION } from '../migrations/index.ts';
-import { makeBriefFile } from '../test-support/brief-files.ts';
-import { buildHostileCorpus } from '../test-support/hostile-corpus.ts';
-import { sha256, tempDir } from '../test-support/temp.ts';
+import { openStore, readSchemaState, SCHEMA_VERSION } from '../store/index.ts';
+import { makeBriefFile, buildHostileCorpus, sha256, tempDir } from '../test-support/index.ts';
 import { NODE_RECEIVE_WORKER } from './node-worker.ts';
 import { receiveBrief, spawnLauncher } from './receive.ts';
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { StoreError, type StoreErrorCode } from '../errors.ts';
+import { StoreError, type StoreErrorCode } from '../../common/errors.ts';
 import type { ReceivedBrief } from './receive-in-process.ts';
 
 export type { ReceivedBrief } from './receive-in-process.ts';

@@ -1,7 +1,7 @@
 // Child-process entry of the hardened open: `node worker.ts '{"source":…,"output":…}'`.
 // better-sqlite3 cannot interrupt a runaway query, so the parent runs this with a time limit
 // and kills it when the limit passes. The answer is one JSON line on stdout.
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../../common/errors.ts';
 import { receiveInProcess } from './receive-in-process.ts';
 
 // The payload is the last argument: `node worker.ts PAYLOAD` and Electron's utilityProcess.fork(worker, [PAYLOAD]) alike.

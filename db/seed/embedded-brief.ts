@@ -1,4 +1,6 @@
-import type { ArticleExtras, CuratedIndicator } from '../importer/brief-import.ts';
+import { importArticle, parseArticle, type ArticleExtras, type CuratedIndicator } from '../import/index.ts';
+import type { Db } from '../store/index.ts';
+import { SEED_ARTICLE } from './article-text.ts';
 
 // What the article itself does not carry, added by hand and reviewed against its text.
 // Nothing here may state a fact the article does not: the translation is labelled as ours,
@@ -70,3 +72,8 @@ export const SEED_INDICATORS: readonly CuratedIndicator[] = [
     ],
   },
 ];
+
+/** Writes the embedded default brief (the 2025-11-09 Sohu Cai Jing analysis) into an empty store. */
+export function importEmbeddedBrief(db: Db, author: string): string {
+  return importArticle(db, parseArticle(SEED_ARTICLE), { author, extras: SEED_EXTRAS, indicators: SEED_INDICATORS });
+}

@@ -1,10 +1,4 @@
-import type { Db } from '../connection.ts';
-import { parseArticle } from '../importer/article.ts';
-import { importArticle } from '../importer/brief-import.ts';
-import { SEED_ARTICLE } from './article-text.ts';
-import { SEED_EXTRAS, SEED_INDICATORS } from './embedded-brief.ts';
-
-/** Writes the embedded default brief (the 2025-11-09 Sohu Cai Jing analysis) into an empty store. */
-export function importEmbeddedBrief(db: Db, author: string): string {
-  return importArticle(db, parseArticle(SEED_ARTICLE), { author, extras: SEED_EXTRAS, indicators: SEED_INDICATORS });
-}
+// The seed room: the embedded brief a new user opens on, and the user's working store seeded with it.
+export { importEmbeddedBrief } from './embedded-brief.ts';
+export { SEED_ARTICLE, SEED_ARTICLE_FILE } from './article-text.ts';
+export { openWorkspace, type Workspace } from './workspace.ts';

@@ -1,4 +1,4 @@
-import { closeAsSingleFile, openStore } from '../connection.ts';
+import { closeAsSingleFile, openStore } from '../store/index.ts';
 import { importEmbeddedBrief } from '../seed/index.ts';
 
 /** Writes a brief file as `briefing new` does: the embedded brief, one self-contained file. */

@@ -1,5 +1,4 @@
-import type { Db } from '../connection.ts';
-import { ITEM_TABLES } from '../tables.ts';
+import { type Db, ITEM_TABLES } from '../store/index.ts';
 
 /** The naive "merge" a user might reach for: copy every row of another file over ours. The benchmark's baseline. */
 export function copyAllRows(db: Db, otherPath: string): void {

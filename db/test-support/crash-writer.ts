@@ -5,10 +5,8 @@
 //   crash-writer.ts save-as FILE OUT  an edit, then Save As to OUT, again and again
 import { writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { BriefWriter } from '../brief-writer.ts';
-import { openStore } from '../connection.ts';
-import { saveCopy } from '../save-copy.ts';
-import { newId, now } from '../clock.ts';
+import { BriefWriter } from '../edit/index.ts';
+import { openStore, saveCopy, newId, now } from '../store/index.ts';
 
 const [mode, file, out] = process.argv.slice(2);
 const body = (n: number) => `Edit ${n}: ${'rare earth supply chain '.repeat(80)}`;

@@ -1,9 +1,6 @@
-import type { Db } from '../connection.ts';
-import { closeAsSingleFile, openStore } from '../connection.ts';
-import { newId, now } from '../clock.ts';
-import { createEmptyBrief } from '../importer/brief-import.ts';
-import { rebuildSearchIndex } from '../search-index.ts';
-import { COLOURS } from '../edits.ts';
+import { type Db, closeAsSingleFile, openStore, newId, now, rebuildSearchIndex } from '../store/index.ts';
+import { createEmptyBrief } from '../import/index.ts';
+import { COLOURS } from '../../common/vocabulary.ts';
 
 // Synthetic briefs for benchmarks and scale tests: claims, notes and annotations with realistic
 // text in English, Russian and Chinese, and indicators with histories. Seeded, so every run

@@ -1,6 +1,8 @@
 import { copyFileSync } from 'node:fs';
-import { BriefStore, BriefWriter, closeAsSingleFile, openStore } from '../../db/index.ts';
-import { makeBriefFile } from '../../db/test-support/brief-files.ts';
+import { BriefStore } from '../../db/read/index.ts';
+import { BriefWriter } from '../../db/edit/index.ts';
+import { closeAsSingleFile, openStore } from '../../db/store/index.ts';
+import { makeBriefFile } from '../../db/test-support/index.ts';
 
 export { makeBriefFile };
 

@@ -2,10 +2,10 @@
 // (../router, ../policy, ../../db); this file only wires them to Electron's objects.
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { DocumentState } from '../ipc/contract.ts';
-import { startBackend, type AppBackend } from '../router/index.ts';
-import { briefPathFromArgv } from '../policy/argv.ts';
-import { APP_NAME, userDataDir } from '../policy/paths.ts';
+import type { DocumentState } from '../../common/ipc/contract.ts';
+import { startBackend, type AppBackend } from '../services/router/backend.ts';
+import { briefPathFromArgv } from '../services/policy/argv.ts';
+import { APP_NAME, userDataDir } from '../services/policy/paths.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { utilityLauncher } from './receive-worker.ts';

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
-import { CHANNELS } from '../ipc/channels.ts';
-import type { Router } from '../router/router.ts';
+import { CHANNELS } from '../../common/ipc/channels.ts';
+import type { Router } from '../services/router/router.ts';
 
 /** The only module that touches ipcMain: every channel goes through the router's checks. */
 export function registerIpc(router: Router): void {

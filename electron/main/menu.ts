@@ -1,6 +1,6 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, type MenuContext, type MenuItemSpec } from '../policy/menu-template.ts';
-import type { MenuCommandEvent } from '../ipc/contract.ts';
+import { buildMenuTemplate, type MenuContext, type MenuItemSpec } from '../services/policy/menu-template.ts';
+import type { MenuCommandEvent } from '../../common/ipc/contract.ts';
 
 function toElectron(spec: MenuItemSpec, window: () => BrowserWindow | undefined): MenuItemConstructorOptions {
   if ('type' in spec) return { type: 'separator' };

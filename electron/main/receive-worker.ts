@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { WorkerLauncher } from '../../db/index.ts';
+import type { WorkerLauncher } from '../../db/receive/index.ts';
 
 /**
  * The hardened open's child process in the app: a utility process (plain Node inside Electron)

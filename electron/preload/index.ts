@@ -1,8 +1,8 @@
 // The preload plays one part: it exposes one method per channel of the contract as
 // `window.briefing`. No raw ipcRenderer, no Node: the renderer gets exactly the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS, EVENTS, isEventPayload } from '../ipc/channels.ts';
-import type { BridgeApi, EventName, FilesBridge } from '../ipc/contract.ts';
+import { CHANNELS, EVENTS, isEventPayload } from '../../common/ipc/channels.ts';
+import type { BridgeApi, EventName, FilesBridge } from '../../common/ipc/contract.ts';
 
 /** Subscribes to one of main's events; the payload is checked here before the page sees it. */
 function on(event: EventName, listener: (payload: unknown) => void): () => void {
@@ -22,5 +22,5 @@ const api = Object.fromEntries([
 contextBridge.exposeInMainWorld('briefing', api);
 
 // Sandboxed pages cannot see a dropped file's path; Electron's webUtils can. Nothing more is exposed.
-const files: FilesBridge = { pathForFile: (file) => webUtils.getPathForFile(file) };
+const files: FilesBridge<File> = { pathForFile: (file) => webUtils.getPathForFile(file) };
 contextBridge.exposeInMainWorld('briefingFiles', files);

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHANNELS, EVENTS } from '../../electron/ipc/channels.ts';
-import type { EventName, Events } from '../../electron/ipc/contract.ts';
-import { resolveAsset } from '../../electron/policy/assets.ts';
-import { CONTENT_SECURITY_POLICY } from '../../electron/policy/csp.ts';
-import { CHROMIUM_HOST_ORIGIN } from '../../electron/policy/origins.ts';
-import { startBackend, type AppBackend, type Router } from '../../electron/router/index.ts';
+import { CHANNELS, EVENTS } from '../../common/ipc/channels.ts';
+import type { EventName, Events } from '../../common/ipc/contract.ts';
+import { resolveAsset } from '../../electron/services/policy/assets.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/policy/csp.ts';
+import { CHROMIUM_HOST_ORIGIN } from '../../electron/services/policy/origins.ts';
+import { startBackend, type AppBackend, type Router } from '../../electron/services/router/backend.ts';
 import { findChromium } from '../browser-binaries.ts';
 import { chromiumPrinter } from './printer.ts';
-import { ScriptedDialogs } from '../../electron/router/scripted-dialogs.ts';
-import { NODE_RECEIVE_WORKER } from '../../db/receive/node-worker.ts';
+import { ScriptedDialogs } from '../../electron/services/documents/scripted-dialogs.ts';
+import { NODE_RECEIVE_WORKER } from '../../db/receive/index.ts';
 
 // The Chromium host: the real renderer in Chromium with the real main-process router bridged
 // into the page. Playwright plays the parts Electron plays for users: it serves dist/renderer

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ExportDocument } from '../../db/export/model.ts';
-import { StoreError } from '../../db/errors.ts';
-import { CHANNELS } from '../../electron/ipc/channels.ts';
-import { createRouter, type Router } from '../../electron/router/index.ts';
-import type { Handlers } from '../../electron/router/router.ts';
-import { pdfLayout } from '../../electron/router/print-layout.ts';
-import { assertSelfContained } from '../../electron/router/self-contained-html.ts';
+import type { ExportDocument } from '../../common/export-document.ts';
+import { StoreError } from '../../common/errors.ts';
+import { CHANNELS } from '../../common/ipc/channels.ts';
+import { createRouter, type Router } from '../../electron/services/router/backend.ts';
+import type { Handlers } from '../../electron/services/router/router.ts';
+import { pdfLayout } from '../../electron/services/exports/print-layout.ts';
+import { assertSelfContained } from '../../electron/services/exports/self-contained-html.ts';
 import { chromiumPrinter } from './printer.ts';
 import { launchAppContext } from './host.ts';
 

@@ -1,12 +1,12 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, BriefEdit, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../electron/ipc/contract.ts';
+import type { Api, BridgeApi, BriefEdit, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../common/ipc/contract.ts';
 
 declare global {
   interface Window {
     briefing?: BridgeApi;
-    briefingFiles?: FilesBridge;
+    briefingFiles?: FilesBridge<File>;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Brief, BriefPatch, Highlight } from '../../../db/model.ts';
+import type { Brief, BriefPatch, Highlight } from '../../../common/model.ts';
 
 /**
  * The brief after an edit: the parts the patch carries replace the old ones, highlights are

@@ -1,5 +1,5 @@
-import type { ExportDocument, ExportFormat, ExportOptions, ExportProgress, ExportResult } from '../../../electron/ipc/contract.ts';
-import type { Brief } from '../../../db/model.ts';
+import type { ExportDocument, ExportFormat, ExportOptions, ExportProgress, ExportResult } from '../../../common/ipc/contract.ts';
+import type { Brief } from '../../../common/model.ts';
 import { api } from './api.ts';
 
 export interface ThemeChoice {

@@ -1,5 +1,5 @@
-import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../electron/ipc/contract.ts';
-import type { Brief, Highlight } from '../../../db/model.ts';
+import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../common/ipc/contract.ts';
+import type { Brief, Highlight } from '../../../common/model.ts';
 import { api, ApiError } from './api.ts';
 import { applyPatch } from './brief-patch.ts';
 

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { COLOURS, COMPARATORS, CONFIDENCES, DIRECTIONS, HIGHLIGHT_TARGETS, NOTE_TARGETS } from './vocabulary.ts';
+
+// Every edit a user can make to a brief, as data, one entry per kind: its shape (a zod schema the
+// router checks before anything runs) and its label (how the Edit menu names it: "Undo Add note").
+// `BriefEdit` is derived from this table, and the store's writer must give every kind an apply
+// function (db/edit/appliers.ts maps over EditKind), so a kind added here without one, or a
+// schema dropped, does not compile.
+//
+// The schemas check shape only, with generous ceilings that stop absurd payloads; what the values
+// mean (a real date, a number, a claim that exists, the real length limits) is checked by the
+// writer, which can name the field at fault in a sentence.
+
+const id = z.uuid();
+const short = z.string().max(1_000);
+const longText = (max: number) => z.string().max(max * 2);
+const colour = z.enum(COLOURS);
+const direction = z.enum(DIRECTIONS);
+const tags = z.array(short).max(100);
+
+const kind = <K extends string, S extends z.ZodRawShape>(name: K, label: string, shape: S) => ({
+  label,
+  schema: z.strictObject({ kind: z.literal(name), ...shape }),
+});
+
+export const EDIT_KINDS = {
+  'highlight.add': kind('highlight.add', 'Highlight', {
+    targetKind: z.enum(HIGHLIGHT_TARGETS),
+    targetId: id,
+    start: z.int().min(0),
+    end: z.int().min(0),
+    colour,
+    comment: longText(LIMITS.commentChars).nullable(),
+  }),
+  'highlight.update': kind('highlight.update', 'Edit highlight', { id, colour, comment: longText(LIMITS.commentChars).nullable() }),
+  'highlight.delete': kind('highlight.delete', 'Remove highlight', { id }),
+  'note.add': kind('note.add', 'Add note', { targetKind: z.enum(NOTE_TARGETS), targetId: id.nullable(), body: longText(LIMITS.noteChars), tags }),
+  'note.update': kind('note.update', 'Edit note', { id, body: longText(LIMITS.noteChars), tags }),
+  'note.delete': kind('note.delete', 'Delete note', { id }),
+  /** `text` carries the citation markers where they stand, as the editor shows them: "… reserves [1][19]". */
+  'claim.update': kind('claim.update', 'Edit claim', { id, text: longText(LIMITS.claimChars) }),
+  'claim.assess': kind('claim.assess', 'Assess claim', { id, confidence: z.enum(CONFIDENCES).nullable(), judgement: short.nullable() }),
+  'claim.add': kind('claim.add', 'Add claim', { themeId: id, text: longText(LIMITS.claimChars) }),
+  'claim.move': kind('claim.move', 'Move claim', { id, direction }),
+  'claim.delete': kind('claim.delete', 'Delete claim', { id }),
+  'theme.add': kind('theme.add', 'Add theme', { title: short }),
+  'theme.update': kind('theme.update', 'Rename theme', { id, title: short }),
+  'theme.move': kind('theme.move', 'Move theme', { id, direction }),
+  'indicator.add': kind('indicator.add', 'Add indicator', { name: short, unit: short, claimId: id.nullable() }),
+  'indicator.update': kind('indicator.update', 'Edit indicator', { id, name: short, unit: short, claimId: id.nullable() }),
+  /** `value` and `asOf` are what the user typed; the writer reads them, and names the field it cannot read. */
+  'observation.add': kind('observation.add', 'Add value', {
+    indicatorId: id,
+    value: short,
+    unit: short,
+    comparator: z.enum(COMPARATORS),
+    asOf: short,
+    claimId: id.nullable(),
+  }),
+  'observation.delete': kind('observation.delete', 'Remove value', { id }),
+  'palette.rename': kind('palette.rename', 'Rename colour', { colour, meaning: short }),
+};
+
+export type EditKind = keyof typeof EDIT_KINDS;
+
+/** One edit of a brief; `Edit<'note.add'>` is one kind's shape. */
+export type Edit<K extends EditKind> = z.infer<(typeof EDIT_KINDS)[K]['schema']>;
+export type BriefEdit = { [K in EditKind]: Edit<K> }[EditKind];
+
+const schemas = Object.values(EDIT_KINDS).map((entry) => entry.schema);
+/** The router's check of a `brief:edit` argument: exactly one of the kinds above. */
+export const briefEditSchema = z.discriminatedUnion('kind', schemas as unknown as [(typeof schemas)[number], ...(typeof schemas)[number][]]) as z.ZodType<BriefEdit>;
+
+/** How the Edit menu names an edit: "Undo Add note". */
+export const editLabel = (kind: EditKind): string => EDIT_KINDS[kind].label;
+
+export interface HistoryState {
+  /** Label of the edit Undo would take back, or null. */
+  undo: string | null;
+  redo: string | null;
+}

@@ -1,0 +1,137 @@
+// The IPC contract: every channel between the renderer and the main process, declared once.
+// Types only. Main's router, the preload bridge, the Chromium test host and the renderer's
+// API module are all derived from this and from the runtime list in channels.ts.
+// Values must be plain JSON data: the Chromium host carries them as JSON.
+import type { Brief, BriefPatch, ConflictView, MergeReport, SearchHit } from '../model.ts';
+import type { BriefEdit, HistoryState } from '../edits.ts';
+import type { StoreErrorCode } from '../errors.ts';
+import type { ExportDocument, ExportOptions } from '../export-document.ts';
+import type { MenuCommand } from '../commands.ts';
+
+export type { ConflictView, MergeReport, ExportDocument, ExportOptions, BriefEdit, HistoryState, SearchHit };
+
+export type ExportFormat = 'pdf' | 'md' | 'html';
+
+export interface ExportResult {
+  format: ExportFormat;
+  path: string;
+  bytes: number;
+}
+
+/** What the print view is asked to draw, and whether to hand back its HTML (only the HTML export needs it). */
+export interface PrintJob {
+  document: ExportDocument;
+  wantSnapshot: boolean;
+}
+
+export interface ExportProgress {
+  stage: 'composing' | 'rendering' | 'printing' | 'writing' | 'done';
+  /** 0 to 100. */
+  percent: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  /** Where the working store lives, so the user can find (and back up) their data. */
+  storePath: string;
+  host: 'electron' | 'chromium';
+  author: string;
+}
+
+export interface DocumentState {
+  /** The file name, or the brief's title while it has never been saved. */
+  name: string;
+  filePath: string | null;
+  /** Changes in the working copy that Save has not yet written to the file. */
+  dirty: boolean;
+  recent: string[];
+  openConflicts: number;
+  /** What Undo and Redo would do ("Add note"), for the Edit menu. */
+  history: HistoryState;
+}
+
+/** After an edit, undo or redo: the parts of the brief that changed, and the document's state. */
+export interface EditOutcome {
+  patch: BriefPatch;
+  state: DocumentState;
+}
+
+export interface MergeOutcome {
+  state: DocumentState;
+  report: MergeReport;
+  /** File name of the colleague's brief. */
+  from: string;
+}
+
+export type ConflictChoice = 'ours' | 'theirs';
+
+// Channels whose dialog the user can cancel answer null.
+export type Api = {
+  'app:info': () => AppInfo;
+  /** The open brief, or null when the store holds none. */
+  'brief:get': () => Brief | null;
+  'document:state': () => DocumentState;
+  'document:new': (kind: 'blank' | 'article') => DocumentState | null;
+  'document:open': () => DocumentState | null;
+  'document:open-recent': (path: string) => DocumentState;
+  /** A .sqlite file dropped on the window (its path comes from the preload's pathForFile). */
+  'document:open-path': (path: string) => DocumentState;
+  'document:save': () => DocumentState | null;
+  'document:save-as': () => DocumentState | null;
+  'document:revert': () => DocumentState;
+  'document:merge': () => MergeOutcome | null;
+  'merge:conflicts': () => ConflictView[];
+  'merge:resolve': (conflictId: string, choice: ConflictChoice) => DocumentState;
+  /** Applies one edit of the brief (saved at once, recorded for undo); a refusal names the field at fault. */
+  'brief:edit': (edit: BriefEdit) => EditOutcome;
+  'history:undo': () => EditOutcome;
+  'history:redo': () => EditOutcome;
+  /** Claims, notes, highlight comments, indicators and the source headline containing the text, in any script. */
+  'search:query': (query: string) => SearchHit[];
+  /** The composer's starting point: the whole brief, today, the user as author. */
+  'export:defaults': () => ExportOptions;
+  /** The composed document for the live preview. */
+  'export:preview': (options: ExportOptions) => ExportDocument;
+  /** Asks where to save, then writes PDF, Markdown or HTML; null when the dialog was cancelled. */
+  'export:run': (format: ExportFormat, options: ExportOptions) => ExportResult | null;
+  /** The print view asks for the document being printed... */
+  'print:document': () => PrintJob;
+  /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if asked. */
+  'print:ready': (snapshot: string | null) => null;
+};
+
+export type Channel = keyof Api;
+
+export type ErrorCode = 'bad-request' | 'forbidden' | 'internal' | StoreErrorCode;
+
+/** A refused request says why in `message`; a refused edit also names its `field`. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; field?: string };
+
+/** Commands of the native menu (common/commands.ts), sent to the renderer so they run the same code as its own buttons and keys. */
+export type { MenuCommand };
+
+export interface MenuCommandEvent {
+  command: MenuCommand;
+  /** For open-recent: which file. */
+  path?: string;
+}
+
+/** Messages from main to the renderer. */
+export type Events = {
+  'menu:command': MenuCommandEvent;
+  'export:progress': ExportProgress;
+};
+
+export type EventName = keyof Events;
+
+/** `window.briefingFiles`, from the Electron preload only: the path of a file dropped on the window. */
+export interface FilesBridge<DroppedFile = unknown> {
+  pathForFile(file: DroppedFile): string;
+}
+
+/** What `window.briefing` offers: one method per channel, each answering with a Result, and `on` for main's events. */
+export type BridgeApi = { [C in Channel]: (...args: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>> } & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};

@@ -1,0 +1,194 @@
+// The brief as the store hands it out: plain JSON data only, because it crosses
+// Electron's structured clone and the Chromium host's JSON bridge alike.
+import type { Colour, Comparator, Confidence, HighlightTarget, NoteTarget } from './vocabulary.ts';
+
+export type { Colour, Comparator, Confidence, HighlightTarget, NoteTarget };
+
+/** Where a highlight's quote stands in its target's text now (offsets, end exclusive). */
+export interface Anchor {
+  start: number;
+  end: number;
+}
+
+/** Columns every merge-ready row carries. */
+export interface Stamped {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  author: string;
+}
+
+export interface Source extends Stamped {
+  /** Headline exactly as published, in the original language. */
+  titleOriginal: string;
+  originalLanguage: string | null;
+  /** Our rendering of the headline; never part of the source, always shown as a translation. */
+  titleTranslation: string | null;
+  translationNote: string | null;
+  publisher: string;
+  /** Date and time as the source prints them (no time zone is given, so none is invented). */
+  publishedText: string;
+  /** The calendar date of publication, YYYY-MM-DD. */
+  publishedOn: string | null;
+  /** The language of the summary text the claims come from. */
+  bodyLanguage: string | null;
+}
+
+export interface Citation {
+  id: string;
+  /** The number inside the marker, e.g. 19 for `[19]`. */
+  marker: number;
+  /** Character offset in the claim text where the marker stood. */
+  offset: number;
+}
+
+export interface Claim extends Stamped {
+  themeId: string;
+  sourceId: string | null;
+  position: number;
+  text: string;
+  citations: Citation[];
+  /** The text with its markers where they stand ("… reserves [1][19]"), as the claim editor shows it. */
+  editableText: string;
+  /** The analyst's own assessment, not the source's. */
+  confidence: Confidence | null;
+  judgement: string | null;
+}
+
+export interface Theme extends Stamped {
+  position: number;
+  /** The label the source gives the group, e.g. "Group 1". */
+  label: string;
+  /** A title of the user's; the source gives none. */
+  title: string | null;
+  claims: Claim[];
+}
+
+export interface Observation extends Stamped {
+  indicatorId: string;
+  position: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  /** YYYY-MM-DD, or null when the source does not date the value. */
+  asOf: string | null;
+  /** What the date means, e.g. "as reported" or "earlier value, undated in the source". */
+  asOfNote: string | null;
+  claimId: string | null;
+  /** The words of the claim the figure is read from. */
+  quote: string | null;
+  /** The value as shown everywhere ("< 1%"), spelled out for screen readers, and its date line. */
+  display: string;
+  spoken: string;
+  asOfLabel: string;
+}
+
+export interface Indicator extends Stamped {
+  position: number;
+  name: string;
+  unit: string;
+  claimId: string | null;
+  observations: Observation[];
+}
+
+/** A highlight, with where its quote stands in the text now; `anchor` is null when the words are gone (orphaned). */
+export interface Highlight extends Stamped {
+  targetKind: HighlightTarget;
+  targetId: string;
+  quote: string;
+  colour: Colour;
+  comment: string | null;
+  anchor: Anchor | null;
+}
+
+export interface Note extends Stamped {
+  targetKind: NoteTarget;
+  targetId: string | null;
+  /** Markdown, as typed. */
+  body: string;
+  tags: string[];
+}
+
+export interface PaletteEntry {
+  colour: Colour;
+  meaning: string;
+}
+
+export interface Brief extends Stamped {
+  title: string;
+  sources: Source[];
+  themes: Theme[];
+  indicators: Indicator[];
+  highlights: Highlight[];
+  notes: Note[];
+  palette: PaletteEntry[];
+}
+
+export interface BriefCounts {
+  sources: number;
+  themes: number;
+  claims: number;
+  citations: number;
+  indicators: number;
+  observations: number;
+  notes: number;
+  annotations: number;
+  tags: number;
+}
+
+/**
+ * The parts of a brief an edit changed: each present part replaces the brief's own; highlights are
+ * upserted and removed by id. Applied by the renderer (renderer/src/lib/brief-patch.ts).
+ */
+export interface BriefPatch {
+  sources?: Source[];
+  themes?: Theme[];
+  indicators?: Indicator[];
+  notes?: Note[];
+  palette?: PaletteEntry[];
+  highlights?: { upsert: Highlight[]; remove: string[] };
+}
+
+/** A search answer: the matched text around the hit, split so the matches can be marked without any HTML. */
+export interface SearchHit {
+  kind: 'claim' | 'note' | 'annotation' | 'indicator' | 'source';
+  id: string;
+  parts: { text: string; match: boolean }[];
+}
+
+/** What a merge of a colleague's copy did, item by item. */
+export interface MergeReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  keptOurs: number;
+  conflicts: number;
+  /** Authors of the items that came in from their side. */
+  authors: string[];
+}
+
+export interface ConflictSide {
+  author: string;
+  updatedAt: string;
+  deleted: boolean;
+}
+
+export interface ConflictField {
+  field: string;
+  ours: string;
+  theirs: string;
+}
+
+/** A merge conflict shaped for the review screen and the CLI. */
+export interface ConflictView {
+  id: string;
+  /** The store table the item lives in. */
+  table: string;
+  rowId: string;
+  /** "Claim 1.2", "Note", "Indicator: Engineers working in the rare earth sector". */
+  itemLabel: string;
+  fields: ConflictField[];
+  ours: ConflictSide;
+  theirs: ConflictSide;
+  receivedFrom: string | null;
+}

@@ -1,0 +1,173 @@
+import type { Db } from '../store/index.ts';
+import { parseClaim, type ParsedCitation } from '../../common/claim-text.ts';
+import { invalidInput, StoreError } from '../../common/errors.ts';
+import { LIMITS } from '../../common/limits.ts';
+import type { Direction, HighlightTarget, NoteTarget } from '../../common/vocabulary.ts';
+import type { Row, RowChanges } from './row-changes.ts';
+
+/**
+ * What an edit's apply function works with: the row writer (every write gets a revision, an
+ * ancestor and an undo record) and the checks and chores several kinds share. A refusal names
+ * the field at fault, so the form can show it next to that field.
+ */
+export class EditContext {
+  readonly rows: RowChanges;
+  readonly #s;
+
+  constructor(db: Db, rows: RowChanges) {
+    this.rows = rows;
+    this.#s = {
+      briefId: db.prepare('SELECT id FROM brief WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1').pluck(),
+      claimsOfTheme: db.prepare('SELECT id, position FROM claims WHERE theme_id = ? AND deleted_at IS NULL ORDER BY position, id'),
+      themes: db.prepare('SELECT id, position FROM themes WHERE brief_id = ? AND deleted_at IS NULL ORDER BY position, id'),
+      nextIndicatorPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM indicators WHERE brief_id = ?').pluck(),
+      nextObservationPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM observations WHERE indicator_id = ?').pluck(),
+      citations: db.prepare('SELECT id, marker FROM citations WHERE claim_id = ? AND deleted_at IS NULL ORDER BY position, id'),
+      tagByName: db.prepare('SELECT id, deleted_at FROM tags WHERE name = ?'),
+      noteTags: db.prepare('SELECT nt.id, nt.tag_id, nt.deleted_at, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ?'),
+      palette: db.prepare('SELECT id FROM palette WHERE colour = ?').pluck(),
+    };
+  }
+
+  briefId(): string {
+    const id = this.#s.briefId.get() as string | undefined;
+    if (!id) throw new StoreError('not-found', 'This store holds no brief to add to.');
+    return id;
+  }
+
+  claimsOfTheme(themeId: string): { id: string; position: number }[] {
+    return this.#s.claimsOfTheme.all(themeId) as { id: string; position: number }[];
+  }
+
+  themes(): { id: string; position: number }[] {
+    return this.#s.themes.all(this.briefId()) as { id: string; position: number }[];
+  }
+
+  nextIndicatorPosition(): number {
+    return this.#s.nextIndicatorPosition.get(this.briefId()) as number;
+  }
+
+  nextObservationPosition(indicatorId: string): number {
+    return this.#s.nextObservationPosition.get(indicatorId) as number;
+  }
+
+  /** The palette row of a colour, once it has been renamed. */
+  paletteRow(colour: string): string | undefined {
+    return this.#s.palette.get(colour) as string | undefined;
+  }
+
+  /** Deletes a live item (as a tombstone); `what` names it if it is already gone. */
+  remove(table: 'annotations' | 'notes' | 'claims' | 'observations', id: string, what: string): string {
+    this.rows.live(table, id, what);
+    this.rows.remove(table, id);
+    return id;
+  }
+
+  targetText(kind: HighlightTarget, id: string): string {
+    return kind === 'claim' ? (this.rows.live('claims', id, 'claim').text as string) : (this.rows.live('sources', id, 'source').title_original as string);
+  }
+
+  checkNoteTarget(kind: NoteTarget, id: string | null): void {
+    if (kind === 'brief') {
+      if (id !== null) throw invalidInput('target', 'A note on the whole brief has no other target.');
+      return;
+    }
+    if (id === null) throw invalidInput('target', `Choose the ${kind} this note is about.`);
+    const table = ({ theme: 'themes', claim: 'claims', indicator: 'indicators', source: 'sources' } as const)[kind];
+    this.rows.live(table, id, kind);
+  }
+
+  noteBody(body: string): string {
+    if (body.trim() === '') throw invalidInput('body', 'A note needs some text. Type it, or press Escape to cancel.');
+    if (body.length > LIMITS.noteChars) throw invalidInput('body', `This note is longer than ${LIMITS.noteChars.toLocaleString('en')} characters; split it into several notes.`);
+    return body;
+  }
+
+  comment(comment: string | null): string | null {
+    const text = comment?.trim() || null;
+    if (text && text.length > LIMITS.commentChars) throw invalidInput('comment', `Keep a comment under ${LIMITS.commentChars.toLocaleString('en')} characters, or write a note instead.`);
+    return text;
+  }
+
+  shortText(field: string, value: string, emptyMessage: string, allowEmpty = false): string {
+    const text = value.trim();
+    if (text === '' && !allowEmpty) throw invalidInput(field, emptyMessage);
+    if (text.length > LIMITS.shortText) throw invalidInput(field, `Keep this under ${LIMITS.shortText} characters.`);
+    return text;
+  }
+
+  indicatorFields(edit: { name: string; unit: string; claimId: string | null }): Row {
+    if (edit.claimId) this.rows.live('claims', edit.claimId, 'claim');
+    return {
+      name: this.shortText('name', edit.name, 'The indicator needs a name, like “Rare earth reserves”.'),
+      unit: this.shortText('unit', edit.unit, '', true),
+      claim_id: edit.claimId,
+    };
+  }
+
+  claimText(raw: string) {
+    const parsed = parseClaim(raw);
+    if (parsed.text === '') throw invalidInput('text', 'A claim needs some words. Type them, or press Escape to cancel.');
+    if (parsed.text.length > LIMITS.claimChars) throw invalidInput('text', `A claim is at most ${LIMITS.claimChars.toLocaleString('en')} characters; split it into several claims.`);
+    return parsed;
+  }
+
+  /** Keeps the claim's citation rows in step with the markers in its new text: same markers keep their rows. */
+  setCitations(claimId: string, wanted: readonly ParsedCitation[]): void {
+    const unused = [...(this.#s.citations.all(claimId) as { id: string; marker: number }[])];
+    wanted.forEach((citation, position) => {
+      const index = unused.findIndex((row) => row.marker === citation.marker);
+      if (index >= 0) {
+        const [row] = unused.splice(index, 1);
+        const current = this.rows.read('citations', row!.id)!;
+        if (current.position !== position || current.char_offset !== citation.offset) {
+          this.rows.update('citations', row!.id, { position, char_offset: citation.offset });
+        }
+      } else {
+        this.rows.insert('citations', { claim_id: claimId, position, marker: citation.marker, char_offset: citation.offset });
+      }
+    });
+    for (const row of unused) this.rows.remove('citations', row.id);
+  }
+
+  tagsOf(noteId: string): string[] {
+    return (this.#s.noteTags.all(noteId) as { deleted_at: string | null; name: string }[]).filter((t) => t.deleted_at === null).map((t) => t.name);
+  }
+
+  setTags(noteId: string, names: readonly string[]): void {
+    const wanted = new Map<string, string>();
+    for (const raw of names) {
+      const name = raw.trim().replace(/^#/, '');
+      if (name === '') continue;
+      if (name.length > LIMITS.tagChars) throw invalidInput('tags', `“${name.slice(0, 20)}…” is too long for a tag (${LIMITS.tagChars} characters at most).`);
+      wanted.set(name.toLowerCase(), name);
+    }
+    if (wanted.size > LIMITS.tags) throw invalidInput('tags', `A note can carry ${LIMITS.tags} tags at most.`);
+    const links = this.#s.noteTags.all(noteId) as { id: string; tag_id: string; deleted_at: string | null; name: string }[];
+    for (const link of links) {
+      const keep = wanted.has(link.name.toLowerCase());
+      if (keep && link.deleted_at !== null) this.rows.update('note_tags', link.id, { deleted_at: null });
+      if (!keep && link.deleted_at === null) this.rows.remove('note_tags', link.id);
+      wanted.delete(link.name.toLowerCase());
+    }
+    for (const name of wanted.values()) {
+      const tag = this.#s.tagByName.get(name) as { id: string; deleted_at: string | null } | undefined;
+      let tagId = tag?.id;
+      if (!tagId) tagId = this.rows.insert('tags', { name });
+      else if (tag!.deleted_at !== null) this.rows.update('tags', tagId, { deleted_at: null });
+      this.rows.insert('note_tags', { note_id: noteId, tag_id: tagId });
+    }
+  }
+
+  /** Swaps an item with its neighbour; positions are compacted first, so gaps from deletions do not matter. */
+  swap(table: 'claims' | 'themes', siblings: { id: string; position: number }[], id: string, direction: Direction): void {
+    const index = siblings.findIndex((s) => s.id === id);
+    const other = direction === 'up' ? index - 1 : index + 1;
+    if (other < 0 || other >= siblings.length) return;
+    const order = siblings.map((s) => s.id);
+    [order[index], order[other]] = [order[other]!, order[index]!];
+    order.forEach((rowId, position) => {
+      if (siblings.find((s) => s.id === rowId)!.position !== position) this.rows.update(table, rowId, { position });
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { BriefWriter } from '../edit/index.ts';
+import { Search } from './search.ts';
+import { openWorkspace } from '../seed/index.ts';
+import { tempDir } from '../test-support/index.ts';
+
+function setup(t: Parameters<typeof tempDir>[0]) {
+  const workspace = openWorkspace(join(tempDir(t), 'w.sqlite'), 'me');
+  t.after(() => workspace.close());
+  return { workspace, search: new Search(workspace.db), writer: new BriefWriter(workspace.db, 'me') };
+}
+
+const matched = (hits: ReturnType<Search['query']>) => hits.map((h) => h.parts.filter((p) => p.match).map((p) => p.text).join('|'));
+
+test('Chinese inside a run of characters, a Russian stem and an English word are all found, matches marked', (t) => {
+  const { search, writer } = setup(t);
+  writer.addNote({ targetKind: 'brief', targetId: null, body: 'Россия наращивает добычу редкоземельных металлов к 2030 году.' });
+
+  const chinese = search.query('中国');
+  assert.equal(chinese.length, 1);
+  assert.equal(chinese[0]!.kind, 'source');
+  assert.deepEqual(matched(chinese), ['中国']);
+
+  const russian = search.query('редкоземельн');
+  assert.deepEqual(russian.map((h) => h.kind), ['note']);
+  assert.deepEqual(matched(russian), ['редкоземельн']);
+
+  const english = search.query('engineers');
+  assert.deepEqual(english.map((h) => h.kind).sort(), ['claim', 'indicator']);
+  assert.ok(matched(english).every((m) => m.split('|').every((part) => /^engineers$/i.test(part))));
+});
+
+test('edits are searchable at once; deleted notes are not', (t) => {
+  const { search, writer, workspace } = setup(t);
+  const note = writer.addNote({ targetKind: 'brief', targetId: null, body: 'Check Kazakhstan logistics' });
+  assert.equal(search.query('Kazakhstan logistics').length, 1);
+  writer.deleteNote(note);
+  assert.equal(search.query('Kazakhstan logistics').length, 0);
+  const claim = workspace.briefs.getBrief()!.themes[0]!.claims[0]!;
+  writer.updateClaimText(claim.id, 'A corrected claim about lanthanum');
+  assert.deepEqual(search.query('lanthanum').map((h) => h.id), [claim.id]);
+});
+
+test('query syntax in what the user types is taken as text, never as an FTS5 expression', (t) => {
+  const { search } = setup(t);
+  for (const q of ['"', '" OR 1', 'NEAR(a b)', 'rare* AND', '%', '_', '\\', '---', '*']) assert.doesNotThrow(() => search.query(q), q);
+  assert.equal(search.query('   ').length, 0);
+  assert.ok(search.query('%').length > 0, '% is a character to find (2%, 1%), not a wildcard');
+});

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { openStore } from './connection.ts';
+import { migrate, readSchemaState } from './migrate.ts';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { BriefStore } from '../read/index.ts';
+import { openWorkspace, SEED_ARTICLE } from '../seed/index.ts';
+import { importArticle, parseArticle } from '../import/index.ts';
+import { sha256, tempDir } from '../test-support/index.ts';
+
+const tables = (db: Database.Database) =>
+  // FTS5 keeps its data in shadow tables named after the index; they are not tables of ours.
+  db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY name").pluck().all();
+
+test('an empty file migrates to the current schema with our application id, in WAL mode with foreign keys on', (t) => {
+  const path = join(tempDir(t), 'new.sqlite');
+  const db = openStore(path);
+  t.after(() => db.close());
+  assert.deepEqual(readSchemaState(db), { applicationId: APPLICATION_ID, version: SCHEMA_VERSION });
+  assert.equal(SCHEMA_VERSION, MIGRATIONS.at(-1)!.version);
+  assert.deepEqual(tables(db), [
+    'annotations', 'brief', 'citations', 'claims', 'edit_history', 'indicators', 'merge_conflicts', 'note_tags', 'notes', 'observations', 'palette', 'row_ancestors', 'search_index', 'sources', 'tags', 'themes',
+  ]);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+});
+
+test('a file from a newer Briefing Desk is refused with its schema version, and left unchanged', (t) => {
+  const path = join(tempDir(t), 'future.sqlite');
+  const future = new Database(path);
+  future.pragma(`application_id = ${APPLICATION_ID}`);
+  future.pragma('user_version = 7');
+  future.exec('CREATE TABLE brief (id TEXT)');
+  future.close();
+  const before = sha256(path);
+  assert.throws(() => openStore(path), { code: 'newer-schema', message: /newer Briefing Desk \(schema 7;.*update the app/ });
+  assert.equal(sha256(path), before);
+});
+
+test('a SQLite file of another application, and a file that is not SQLite, are refused as not ours', (t) => {
+  const dir = tempDir(t);
+  const other = join(dir, 'other.sqlite');
+  const foreign = new Database(other);
+  foreign.exec('CREATE TABLE contacts (name TEXT)');
+  foreign.close();
+  assert.throws(() => openStore(other), { code: 'not-a-brief', message: /not a Briefing Desk file/ });
+
+  const html = join(dir, 'page.sqlite');
+  writeFileSync(html, '<!doctype html><title>not a database</title>'.repeat(200));
+  assert.throws(() => openStore(html), { code: 'not-a-brief' });
+});
+
+test('all pending migrations run in one transaction: a failing one leaves the file as it was', (t) => {
+  const db = new Database(join(tempDir(t), 'rollback.sqlite'));
+  t.after(() => db.close());
+  const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE extra (x); SELECT * FROM no_such_table;' };
+  assert.throws(() => migrate(db, { migrations: [...MIGRATIONS, broken] }), /no such table/);
+  assert.deepEqual(readSchemaState(db), { applicationId: 0, version: 0 });
+  assert.deepEqual(tables(db), []);
+});
+
+test('the working store is seeded once with the embedded brief, and reopening shows the same brief', (t) => {
+  const path = join(tempDir(t), 'work.sqlite');
+  const first = openWorkspace(path, 'analyst');
+  const brief = first.briefs.getBrief();
+  first.close();
+  const again = openWorkspace(path, 'analyst');
+  t.after(() => again.close());
+  assert.deepEqual(again.briefs.getBrief(), brief);
+  assert.equal(again.briefs.counts().themes, 4);
+});
+
+test('the embedded brief holds every theme, claim and citation of the article, each row stamped for merging', (t) => {
+  const workspace = openWorkspace(join(tempDir(t), 'seed.sqlite'), 'analyst');
+  t.after(() => workspace.close());
+  const brief = workspace.briefs.getBrief()!;
+  const article = parseArticle(SEED_ARTICLE);
+
+  assert.equal(brief.sources.length, 1);
+  const [source] = brief.sources;
+  assert.equal(source!.titleOriginal, article.headline);
+  assert.equal(source!.publisher, 'Sou Hu Cai Jing');
+  assert.equal(source!.publishedOn, '2025-11-09');
+  assert.match(source!.translationNote ?? '', /not part of the source/);
+
+  assert.deepEqual(brief.themes.map((theme) => theme.label), article.groups.map((g) => g.label));
+  assert.deepEqual(
+    brief.themes.map((theme) => theme.claims.map((claim) => [claim.text, claim.citations.map((c) => [c.marker, c.offset])])),
+    article.groups.map((g) => g.claims.map((claim) => [claim.text, claim.citations.map((c) => [c.marker, c.offset])])),
+  );
+  const rows = [brief, ...brief.sources, ...brief.themes, ...brief.themes.flatMap((th) => th.claims), ...brief.indicators];
+  for (const row of rows) {
+    assert.match(row.id, /^[0-9a-f-]{36}$/);
+    assert.equal(row.author, 'analyst');
+    assert.ok(!Number.isNaN(Date.parse(row.createdAt)) && row.updatedAt >= row.createdAt);
+  }
+  assert.equal(new Set(rows.map((row) => row.id)).size, rows.length);
+});
+
+test('every figure in the claims is an indicator with value, unit, date and the claim it comes from', (t) => {
+  const workspace = openWorkspace(join(tempDir(t), 'seed.sqlite'), 'analyst');
+  t.after(() => workspace.close());
+  const brief = workspace.briefs.getBrief()!;
+  const claims = new Map(brief.themes.flatMap((theme) => theme.claims).map((claim) => [claim.id, claim]));
+  const observations = brief.indicators.flatMap((indicator) => indicator.observations);
+
+  for (const indicator of brief.indicators) {
+    assert.ok(indicator.claimId && claims.has(indicator.claimId), `${indicator.name} links to a claim`);
+    assert.ok(indicator.unit !== '', `${indicator.name} has a unit`);
+    assert.ok(indicator.observations.length > 0);
+  }
+  for (const observation of observations) {
+    const claim = claims.get(observation.claimId!)!;
+    assert.ok(claim.text.includes(observation.quote!), `"${observation.quote}" is in claim "${claim.text}"`);
+    assert.ok(observation.quote!.replaceAll(',', '').includes(String(observation.value)) || observation.comparator === 'rank' || /three/.test(observation.quote!));
+    assert.ok(observation.asOf !== null || /no date/.test(observation.asOfNote ?? ''), 'undated only where the source gives no date');
+  }
+  // Completeness: each number written in a claim (digits or number words) is quoted by an indicator of that claim.
+  for (const claim of claims.values()) {
+    const figures = [...claim.text.matchAll(/\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth)\b/g)].map((m) => m[0]);
+    for (const figure of figures) {
+      const covered = observations.some((o) => o.claimId === claim.id && o.quote!.includes(figure));
+      assert.ok(covered, `"${figure}" in "${claim.text.slice(0, 60)}…" is covered by an indicator`);
+    }
+  }
+  const recycling = brief.indicators.find((indicator) => /recycling/i.test(indicator.name))!;
+  assert.deepEqual(recycling.observations.map((o) => [o.value, o.unit, o.asOf]), [[55, '%', null], [78, '%', '2025-11-09']]);
+});
+
+test('an indicator that quotes words its claim does not say is refused, and nothing is written', (t) => {
+  const db = openStore(join(tempDir(t), 'bad.sqlite'));
+  t.after(() => db.close());
+  const indicators = [{ name: 'Invented', unit: '%', group: 1, claim: 1, observations: [{ value: 99, comparator: 'equal' as const, quote: '99% of everything', asOfNote: 'x' }] }];
+  assert.throws(() => importArticle(db, parseArticle(SEED_ARTICLE), { author: 'a', indicators }), { code: 'bad-article', message: /does not say/ });
+  assert.equal(new BriefStore(db).hasBrief(), false);
+});

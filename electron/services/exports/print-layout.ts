@@ -1,0 +1,42 @@
+import type { ExportDocument } from '../../../common/export-document.ts';
+
+// The page frame both printers use (Electron's printToPDF and Chromium's page.pdf take the same
+// templates): the handling marking at the top and bottom of every page, and "page N of M".
+
+export interface PdfLayout {
+  paper: 'A4' | 'Letter';
+  headerTemplate: string;
+  footerTemplate: string;
+  /** Margins in millimetres; the header and footer sit inside the top and bottom ones. */
+  margin: { top: number; bottom: number; left: number; right: number };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+// Header and footer are drawn apart from the page, with the PDF's own fonts; sans-serif falls
+// back to what the machine has, so they are kept to short Latin text.
+const frame = 'font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt; width: 100%; margin: 0 18mm; color: #444;';
+
+export function pdfLayout(doc: ExportDocument): PdfLayout {
+  const marking = escapeHtml(doc.marking);
+  return {
+    paper: doc.paper === 'letter' ? 'Letter' : 'A4',
+    // The marking alone at the top (no title: a header cannot load the bundled CJK font, and the
+    // cover carries the title), the marking and the page count at the bottom.
+    headerTemplate: `<div style='${frame} text-align: center;'><span style="color: #8a1c12; font-weight: 700;">${marking}</span></div>`,
+    footerTemplate: `<div style='${frame} display: flex; justify-content: space-between;'><span style="color: #8a1c12; font-weight: 700;">${marking}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    margin: { top: 20, bottom: 18, left: 18, right: 18 },
+  };
+}
+
+export const PRINT_TIME_LIMIT_MS = 180_000;
+
+/** Waits for the print view to say it is drawn, or fails with a sentence after the time limit. */
+export async function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), limitMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

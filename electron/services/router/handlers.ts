@@ -1,0 +1,39 @@
+import { SCHEMA_VERSION } from '../../../db/store/index.ts';
+import type { AppInfo } from '../../../common/ipc/contract.ts';
+import type { DocumentSession } from '../documents/documents.ts';
+import type { ExportService } from '../exports/exports.ts';
+import type { Handlers } from './router.ts';
+
+export interface HandlerContext {
+  documents: DocumentSession;
+  exports: ExportService;
+  info: Omit<AppInfo, 'schemaVersion'>;
+}
+
+/** The router's handlers over the open document; identical in the Electron and Chromium hosts. */
+export function createHandlers({ documents, exports, info }: HandlerContext): Handlers {
+  return {
+    'app:info': () => ({ ...info, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
+    'brief:get': () => documents.workspace.briefs.getBrief(),
+    'document:state': () => documents.state(),
+    'document:new': (kind) => documents.newBrief(kind),
+    'document:open': () => documents.open(),
+    'document:open-recent': (path) => documents.openRecent(path),
+    'document:open-path': (path) => documents.openPath(path),
+    'document:save': () => documents.save(),
+    'document:save-as': () => documents.saveAs(),
+    'document:revert': () => documents.revert(),
+    'document:merge': () => documents.merge(),
+    'merge:conflicts': () => documents.conflicts(),
+    'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
+    'brief:edit': (edit) => documents.edit(edit),
+    'history:undo': () => documents.undo(),
+    'history:redo': () => documents.redo(),
+    'search:query': (query) => documents.search(query),
+    'export:defaults': () => exports.defaults(),
+    'export:preview': (options) => exports.compose(options),
+    'export:run': (format, options) => exports.run(format, options),
+    'print:document': () => exports.printDocument(),
+    'print:ready': (snapshot) => exports.printReady(snapshot),
+  };
+}

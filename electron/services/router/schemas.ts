@@ -1,0 +1,53 @@
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { isBriefPath } from '../policy/argv.ts';
+import type { Api, Channel } from '../../../common/ipc/contract.ts';
+import { briefEditSchema } from '../../../common/edits.ts';
+
+// Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
+// a schema that accepts something other than the channel's parameters fails to compile.
+const dateSchema = z.iso.date();
+
+const exportOptions = z.strictObject({
+  title: z.string().max(300),
+  author: z.string().max(200),
+  date: dateSchema,
+  marking: z.string().max(80),
+  paper: z.enum(['a4', 'letter']),
+  themeIds: z.array(z.uuid()).max(10_000).nullable(),
+  excludedClaimIds: z.array(z.uuid()).max(100_000),
+  includeIndicators: z.boolean(),
+  includeCharts: z.boolean(),
+  includeReferences: z.boolean(),
+  includeAnnotations: z.boolean(),
+});
+
+
+export const ARGUMENT_SCHEMAS = {
+  'app:info': z.tuple([]),
+  'brief:get': z.tuple([]),
+  'document:state': z.tuple([]),
+  'document:new': z.tuple([z.enum(['blank', 'article'])]),
+  'document:open': z.tuple([]),
+  // A path from the renderer is only ever one the main process listed as recent; checked again there.
+  'document:open-recent': z.tuple([z.string().min(1).max(4096)]),
+  'document:open-path': z.tuple([
+    z.string().max(4096).refine((path) => isAbsolute(path) && isBriefPath(path), { message: 'expected the absolute path of a .sqlite file' }),
+  ]),
+  'document:save': z.tuple([]),
+  'document:save-as': z.tuple([]),
+  'document:revert': z.tuple([]),
+  'document:merge': z.tuple([]),
+  'merge:conflicts': z.tuple([]),
+  'merge:resolve': z.tuple([z.uuid(), z.enum(['ours', 'theirs'])]),
+  // One schema per edit kind, defined with the kind in common/edits.ts.
+  'brief:edit': z.tuple([briefEditSchema]),
+  'history:undo': z.tuple([]),
+  'history:redo': z.tuple([]),
+  'search:query': z.tuple([z.string().max(500)]),
+  'export:defaults': z.tuple([]),
+  'export:preview': z.tuple([exportOptions]),
+  'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),
+  'print:document': z.tuple([]),
+  'print:ready': z.tuple([z.string().max(64 * 1024 * 1024).nullable()]),
+} satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>> };
