@@ -17,7 +17,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../hosts/browser-binaries.ts';
 import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
-import { pdfLayout } from '../electron/services/exports/print-layout.ts';
+import { pdfLayout } from '../electron/services/exports/index.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
 
 // --only open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.

@@ -1,18 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefStore } from '../db/read/index.ts';
 import { closeAsSingleFile, openStore, readSchemaState, saveCopy } from '../db/store/index.ts';
 import { conflictViews, mergeInto } from '../db/merge/index.ts';
-import { importArticle, parseArticle } from '../db/import/index.ts';
+import { importArticle, parseArticle, type ParsedArticle } from '../db/import/index.ts';
 import { importEmbeddedBrief } from '../db/seed/index.ts';
 import { receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { StoreError } from '../common/errors.ts';
 import { composeExport, defaultExportOptions, toMarkdown } from '../db/export/index.ts';
-import { writeFileAtomic } from '../db/files/index.ts';
+import { removeSqliteFile, replaceFileAtomically, writeFileAtomic } from '../db/files/index.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
-import { defaultAuthor } from '../electron/services/router/backend.ts';
+import { defaultAuthor } from '../electron/services/documents/index.ts';
 
 // `briefing`, the command-line tool. Runs under plain Node; every command is a function of
 // (arguments, output streams) returning an exit code, so tests run it in-process.
@@ -39,7 +39,7 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
   if (existsSync(out)) throw new StoreError('exists', `${out} already exists; choose another name or remove it first.`);
   if (!existsSync(dirname(out) || '.')) throw new StoreError('not-found', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
 
-  let article;
+  let article: ParsedArticle | undefined;
   if (values.from !== undefined) {
     let text: string;
     try {
@@ -50,21 +50,22 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     article = parseArticle(text);
   }
 
-  // Built beside the target under a temporary name and renamed into place: a failure never
+  // Built under the one atomic replace's temporary name and renamed into place: a failure never
   // leaves a half-written brief under the name the user asked for.
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    const db = openStore(temp);
+  replaceFileAtomically(out, (temp) => {
     try {
-      if (article) importArticle(db, article, { author: defaultAuthor() });
-      else importEmbeddedBrief(db, defaultAuthor());
-    } finally {
-      closeAsSingleFile(db);
+      const db = openStore(temp);
+      try {
+        if (article) importArticle(db, article, { author: defaultAuthor() });
+        else importEmbeddedBrief(db, defaultAuthor());
+      } finally {
+        closeAsSingleFile(db);
+      }
+    } catch (error) {
+      removeSqliteFile(temp);
+      throw error;
     }
-    renameSync(temp, out);
-  } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
-  }
+  });
   io.out(`Wrote ${out}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { META_CONTENT_SECURITY_POLICY } from '../electron/services/policy/csp.ts';
+import { META_CONTENT_SECURITY_POLICY } from '../electron/services/policy/index.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

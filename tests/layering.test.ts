@@ -20,7 +20,7 @@ test('the renderer may not import Node, Electron, SQLite or db/ code, but may im
 
 test('db/ and the plain-Node parts of electron/ may not import Electron', async () => {
   assert.equal((await errors('db/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).length, 1);
-  assert.equal((await errors('db/x.ts', "import { createRouter } from '../electron/services/router/router.ts';\nexport const a = createRouter;\n")).length, 1);
+  assert.equal((await errors('db/x.ts', "import { createRouter } from '../electron/services/router/index.ts';\nexport const a = createRouter;\n")).length, 1);
   assert.equal((await errors('electron/router/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n")).length, 1);
   assert.deepEqual(await errors('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n"), []);
 });

@@ -1,3 +1,4 @@
+import { claimNumbers } from '../../common/claim-numbers.ts';
 import type { Brief } from '../../common/model.ts';
 import type { AnnotationForExport, ExportDocument, ExportOptions, ExportReference } from '../../common/export-document.ts';
 
@@ -22,8 +23,7 @@ export function defaultExportOptions(briefTitle: string | null, author: string, 
 
 /** Builds the export document from a brief and the composer's choices. Claims keep the numbers they have in the brief. */
 export function composeExport(brief: Brief | null, options: ExportOptions, annotations: AnnotationForExport[] = []): ExportDocument {
-  const numbers = new Map<string, string>();
-  brief?.themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, `${t + 1}.${c + 1}`)));
+  const numbers = claimNumbers(brief?.themes ?? []);
 
   const byId = new Map((brief?.themes ?? []).map((theme) => [theme.id, theme]));
   const themes = options.themeIds === null ? (brief?.themes ?? []) : options.themeIds.flatMap((id) => byId.get(id) ?? []);

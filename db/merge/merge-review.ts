@@ -1,6 +1,7 @@
 import type { Db, ItemTable } from '../store/index.ts';
 import { openConflicts } from './merge.ts';
 import type { ConflictSide, ConflictView } from '../../common/model.ts';
+import { claimNumbers } from '../../common/claim-numbers.ts';
 
 // Conflicts shaped for the review screen and the CLI: what the item is, and the fields a
 // person cares about that differ between the two versions.
@@ -23,14 +24,25 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
 
 const FIELD_NAMES: Record<string, string> = { text: 'Text', body: 'Note', title: 'Title', name: 'Name', value: 'Value', unit: 'Unit', as_of: 'As of', meaning: 'Meaning', confidence: 'Confidence', judgement: 'Judgement' };
 
-function label(db: Db, table: ItemTable, row: Record<string, unknown>): string {
+/** Every live claim's number ("2.1"), by the one numbering of common/claim-numbers.ts. */
+function numbersOfClaims(db: Db): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT t.id AS theme_id, c.id AS claim_id FROM themes t LEFT JOIN claims c ON c.theme_id = t.id AND c.deleted_at IS NULL
+      WHERE t.deleted_at IS NULL ORDER BY t.position, t.id, c.position, c.id`)
+    .all() as { theme_id: string; claim_id: string | null }[];
+  const themes = new Map<string, { id: string }[]>();
+  for (const row of rows) {
+    const claims = themes.get(row.theme_id) ?? [];
+    if (row.claim_id) claims.push({ id: row.claim_id });
+    themes.set(row.theme_id, claims);
+  }
+  return claimNumbers([...themes.values()].map((claims) => ({ claims })));
+}
+
+function label(numbers: () => Map<string, string>, table: ItemTable, row: Record<string, unknown>): string {
   if (table === 'claims') {
-    const number = db
-      .prepare(`SELECT (SELECT count(*) FROM themes t2 WHERE t2.brief_id = t.brief_id AND t2.deleted_at IS NULL AND t2.position < t.position) + 1 AS theme,
-          (SELECT count(*) FROM claims c2 WHERE c2.theme_id = c.theme_id AND c2.deleted_at IS NULL AND c2.position < c.position) + 1 AS claim
-        FROM claims c JOIN themes t ON t.id = c.theme_id WHERE c.id = ?`)
-      .get(row.id) as { theme: number; claim: number } | undefined;
-    return number ? `Claim ${number.theme}.${number.claim}` : 'Claim';
+    const number = numbers().get(String(row.id));
+    return number ? `Claim ${number}` : 'Claim';
   }
   if (table === 'indicators') return `Indicator: ${String(row.name)}`;
   if (table === 'themes') return `Theme: ${String(row.title ?? row.label)}`;
@@ -44,6 +56,8 @@ function label(db: Db, table: ItemTable, row: Record<string, unknown>): string {
 const show = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
 export function conflictViews(db: Db): ConflictView[] {
+  let numbers: Map<string, string> | undefined;
+  const claimNumber = () => (numbers ??= numbersOfClaims(db));
   return openConflicts(db).map((conflict) => {
     const fields = SHOWN_FIELDS[conflict.table]
       .filter((field) => show(conflict.ours[field]) !== show(conflict.theirs[field]))
@@ -53,7 +67,7 @@ export function conflictViews(db: Db): ConflictView[] {
       id: conflict.id,
       table: conflict.table,
       rowId: conflict.rowId,
-      itemLabel: label(db, conflict.table, conflict.ours),
+      itemLabel: label(claimNumber, conflict.table, conflict.ours),
       fields,
       ours: side(conflict.ours),
       theirs: side(conflict.theirs),

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../common/errors.ts';
+import { readFailure } from '../files/index.ts';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../store/index.ts';
 import { expectedSchema, readSchema } from './expected-schema.ts';
 
@@ -110,13 +111,7 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
     }
     return { schemaVersion: version, pageCount };
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB') throw refuse('not-a-brief', 'This is not a Briefing Desk file (it is not a database SQLite can read).');
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') {
-      throw refuse('damaged', 'This file is damaged; ask the sender for a fresh copy.');
-    }
-    throw error;
+    throw readFailure(error) ?? error;
   } finally {
     db?.close();
   }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, migrate, SCHEMA_VERSION, ITEM_TABLES, rebuildSearchIndex } from '../store/index.ts';
 import { StoreError } from '../../common/errors.ts';
+import { removeSqliteFile } from '../files/index.ts';
 import { checkReceivedBytes, inspectPrivateCopy } from './inspect.ts';
 
 export interface ReceivedBrief {
@@ -65,7 +66,7 @@ export function receiveInProcess(source: string, output: string): ReceivedBrief 
     return { schemaVersion: inspected.schemaVersion, migrated: inspected.schemaVersion < SCHEMA_VERSION, output };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(partial + suffix, { force: true });
+    removeSqliteFile(partial);
   }
 }
 

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { makeBriefFile, tempDir } from '../test-support/index.ts';
+import { removeSqliteFile } from '../files/index.ts';
 
 // Kills a writer with SIGKILL at random moments and checks what survives. Iterations:
 // BRIEFING_CRASH_ITERATIONS (200 by default, also in CI: about a minute on 2 cores).
@@ -71,7 +72,7 @@ async function crashLoop(t: Parameters<typeof tempDir>[0], mode: 'edits' | 'cont
   for (let i = 0; i < iterations; i++) {
     if (fresh) {
       // Start again from a good file after damage, so every kill is judged on its own.
-      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+      removeSqliteFile(path);
       makeBriefFile(path);
     }
     const acknowledged = await runAndKill([mode, path], 5 + random() * 60);

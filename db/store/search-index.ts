@@ -1,7 +1,7 @@
 import type { Db } from './connection.ts';
 
 // What goes into the search index, per table: one place says which text of an item is searched.
-// The migration and the bulk writers (import, receive, merge) fill the whole index from it;
+// The bulk writers (import, receive, merge) fill the whole index from it (migration 030 keeps its own frozen copy);
 // single edits re-index their one item from the same SELECTs.
 const INDEXED = {
   claims: "SELECT 'claim', id, text FROM claims WHERE deleted_at IS NULL",
@@ -15,7 +15,7 @@ export type IndexedTable = keyof typeof INDEXED;
 
 export const isIndexedTable = (table: string): table is IndexedTable => Object.hasOwn(INDEXED, table);
 
-export const SEARCH_INDEX_FILL = `INSERT INTO search_index (kind, item_id, text) ${Object.values(INDEXED).join(' UNION ALL ')};`;
+const SEARCH_INDEX_FILL = `INSERT INTO search_index (kind, item_id, text) ${Object.values(INDEXED).join(' UNION ALL ')};`;
 
 /** Rebuilds the whole index; cheap next to the writes that call it (about a second for 100k items). */
 export function rebuildSearchIndex(db: Db): void {

@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog } from 'electron';
-import type { Dialogs } from '../services/router/backend.ts';
+import type { Dialogs } from '../services/documents/index.ts';
 
 const BRIEFS = [{ name: 'Briefing Desk briefs', extensions: ['sqlite'] }];
 

@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { DocumentState } from '../../common/ipc/contract.ts';
-import { startBackend, type AppBackend } from '../services/router/backend.ts';
-import { briefPathFromArgv } from '../services/policy/argv.ts';
-import { APP_NAME, userDataDir } from '../services/policy/paths.ts';
+import { startBackend, type AppBackend } from '../services/router/index.ts';
+import { briefPathFromArgv, APP_NAME, userDataDir } from '../services/policy/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { utilityLauncher } from './receive-worker.ts';

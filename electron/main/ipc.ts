@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import { CHANNELS } from '../../common/ipc/channels.ts';
-import type { Router } from '../services/router/router.ts';
+import type { Router } from '../services/router/index.ts';
 
 /** The only module that touches ipcMain: every channel goes through the router's checks. */
 export function registerIpc(router: Router): void {

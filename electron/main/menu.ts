@@ -1,5 +1,5 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, type MenuContext, type MenuItemSpec } from '../services/policy/menu-template.ts';
+import { buildMenuTemplate, type MenuContext, type MenuItemSpec } from '../services/policy/index.ts';
 import type { MenuCommandEvent } from '../../common/ipc/contract.ts';
 
 function toElectron(spec: MenuItemSpec, window: () => BrowserWindow | undefined): MenuItemConstructorOptions {

@@ -1,7 +1,7 @@
-import type { Printer } from '../services/router/backend.ts';
-import { APP_ORIGIN } from '../services/policy/origins.ts';
+import type { Printer } from '../services/exports/index.ts';
+import { APP_ORIGIN } from '../services/policy/index.ts';
 import { createSecureWindow, lockNavigation } from './window.ts';
-import { whenDrawn } from '../services/exports/print-layout.ts';
+import { whenDrawn } from '../services/exports/index.ts';
 
 const MM_PER_INCH = 25.4;
 

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { resolveAsset } from '../services/policy/assets.ts';
-import { CONTENT_SECURITY_POLICY } from '../services/policy/csp.ts';
-import { APP_SCHEME } from '../services/policy/origins.ts';
+import { resolveAsset, CONTENT_SECURITY_POLICY, APP_SCHEME } from '../services/policy/index.ts';
 
 /** Must run before `app` is ready: app:// behaves like a secure standard scheme (origin, fetch, storage). */
 export function registerAppScheme(): void {

@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, screen, session, shell } from 'electron';
-import { APP_ORIGIN } from '../services/policy/origins.ts';
-import { externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionGranted } from '../services/policy/web-policy.ts';
-import { MIN_SIZE, restoreWindowState } from '../services/policy/window-state.ts';
+import { APP_ORIGIN, externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionGranted, MIN_SIZE, restoreWindowState } from '../services/policy/index.ts';
 
 /** Session-wide guards: no permission is ever granted, no request leaves for anything but our own files. */
 export function hardenSession(): void {

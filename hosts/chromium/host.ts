@@ -5,13 +5,12 @@ import { deflateRawSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHANNELS, EVENTS } from '../../common/ipc/channels.ts';
 import type { EventName, Events } from '../../common/ipc/contract.ts';
-import { resolveAsset } from '../../electron/services/policy/assets.ts';
-import { CONTENT_SECURITY_POLICY } from '../../electron/services/policy/csp.ts';
-import { CHROMIUM_HOST_ORIGIN } from '../../electron/services/policy/origins.ts';
-import { startBackend, type AppBackend, type Router } from '../../electron/services/router/backend.ts';
+import { resolveAsset, CONTENT_SECURITY_POLICY } from '../../electron/services/policy/index.ts';
+import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
+import { startBackend, type AppBackend, type Router } from '../../electron/services/router/index.ts';
 import { findChromium } from '../browser-binaries.ts';
 import { chromiumPrinter } from './printer.ts';
-import { ScriptedDialogs } from '../../electron/services/documents/scripted-dialogs.ts';
+import { ScriptedDialogs } from '../../electron/services/documents/index.ts';
 import { NODE_RECEIVE_WORKER } from '../../db/receive/index.ts';
 
 // The Chromium host: the real renderer in Chromium with the real main-process router bridged
@@ -185,6 +184,7 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     dialogs,
     receiveWorker: NODE_RECEIVE_WORKER,
     printer: chromiumPrinter(() => context!),
+    trustedOrigins: [CHROMIUM_HOST_ORIGIN],
     emit: (event, payload) => void emit(event, payload).catch(() => undefined),
   });
   try {

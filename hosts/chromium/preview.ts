@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { userDataDir } from '../../electron/services/policy/paths.ts';
-import { ScriptedDialogs } from '../../electron/services/documents/scripted-dialogs.ts';
+import { userDataDir } from '../../electron/services/policy/index.ts';
+import { ScriptedDialogs } from '../../electron/services/documents/index.ts';
 import { launchChromiumHost } from './host.ts';
 
 const { values } = parseArgs({ options: { screenshot: { type: 'string' }, dark: { type: 'boolean', default: false } } });

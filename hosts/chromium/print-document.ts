@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { ExportDocument } from '../../common/export-document.ts';
 import { StoreError } from '../../common/errors.ts';
 import { CHANNELS } from '../../common/ipc/channels.ts';
-import { createRouter, type Router } from '../../electron/services/router/backend.ts';
-import type { Handlers } from '../../electron/services/router/router.ts';
-import { pdfLayout } from '../../electron/services/exports/print-layout.ts';
-import { assertSelfContained } from '../../electron/services/exports/self-contained-html.ts';
+import { createRouter, type Router, type Handlers } from '../../electron/services/router/index.ts';
+import { pdfLayout, assertSelfContained } from '../../electron/services/exports/index.ts';
 import { chromiumPrinter } from './printer.ts';
 import { launchAppContext } from './host.ts';
+import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
 const RENDERER_ROOT = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -18,7 +17,10 @@ function printRouter(doc: ExportDocument, wantSnapshot: boolean, onReady: (snaps
     throw new StoreError('not-found', 'Only printing is available here.');
   };
   const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, unavailable])) as unknown as Handlers;
-  return createRouter({ ...handlers, 'print:document': () => ({ document: doc, wantSnapshot }), 'print:ready': (snapshot) => (onReady(snapshot), null) });
+  return createRouter(
+    { ...handlers, 'print:document': () => ({ document: doc, wantSnapshot }), 'print:ready': (snapshot) => (onReady(snapshot), null) },
+    { trustedOrigins: [CHROMIUM_HOST_ORIGIN] },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
-import type { PdfLayout, Printer } from '../../electron/services/router/backend.ts';
-import { CHROMIUM_HOST_ORIGIN } from '../../electron/services/policy/origins.ts';
-import { whenDrawn } from '../../electron/services/exports/print-layout.ts';
+import type { PdfLayout, Printer } from '../../electron/services/exports/index.ts';
+import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
+import { whenDrawn } from '../../electron/services/exports/index.ts';
 
 
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */

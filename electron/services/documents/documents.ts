@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { conflictViews, mergeInto, resolveConflict } from '../../../db/merge/index.ts';
@@ -7,10 +7,12 @@ import { openStore, saveCopy } from '../../../db/store/index.ts';
 import { openWorkspace, type Workspace } from '../../../db/seed/index.ts';
 import { receiveBrief, type WorkerLauncher } from '../../../db/receive/index.ts';
 import { StoreError } from '../../../common/errors.ts';
+import { suggestedFileName } from '../../../common/save-name.ts';
+import { removeSqliteFile, writeFileAtomic } from '../../../db/files/index.ts';
 import { BriefWriter, type StepResult } from '../../../db/edit/index.ts';
 import type { BriefEdit } from '../../../common/edits.ts';
 import type { ConflictView, SearchHit } from '../../../common/model.ts';
-import { STORE_FILE } from '../policy/paths.ts';
+import { STORE_FILE } from '../policy/index.ts';
 import { Search } from '../../../db/read/index.ts';
 import type { DocumentState, EditOutcome, MergeOutcome } from '../../../common/ipc/contract.ts';
 
@@ -143,7 +145,7 @@ export class DocumentSession {
   }
 
   async saveAs(): Promise<DocumentState | null> {
-    const suggested = `${(this.workspace.briefs.getBriefTitle() ?? 'Brief').replace(/[\\/:*?"<>|\n\r\t]+/g, ' ').slice(0, 80).trim() || 'Brief'}.sqlite`;
+    const suggested = suggestedFileName(this.workspace.briefs.getBriefTitle(), 'sqlite');
     const target = await this.#options.dialogs.chooseSaveTarget(this.#filePath ? basename(this.#filePath) : suggested);
     if (!target) return null;
     saveCopy(this.workspace.db, target);
@@ -169,7 +171,7 @@ export class DocumentSession {
       if (report.added + report.updated + report.conflicts > 0) this.markEdited();
       return { state: this.state(), report, from: basename(path) };
     } finally {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(received + suffix, { force: true });
+      removeSqliteFile(received);
     }
   }
 
@@ -237,7 +239,7 @@ export class DocumentSession {
     previous.close();
     // Working copies are ours to remove; the default store (the embedded brief) stays.
     if (previousPath !== this.#defaultPath && previousPath !== workingPath) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(previousPath + suffix, { force: true });
+      removeSqliteFile(previousPath);
     }
     this.#filePath = filePath;
     this.#dirty = dirty;
@@ -268,8 +270,6 @@ export class DocumentSession {
 
   #writeSession(): void {
     const data: Persisted = { current: { workingPath: this.workspace.db.name, filePath: this.#filePath, dirty: this.#dirty }, recent: this.#recent };
-    const temp = `${this.#statePath}.tmp`;
-    writeFileSync(temp, JSON.stringify(data, null, 2));
-    renameSync(temp, this.#statePath);
+    writeFileAtomic(this.#statePath, JSON.stringify(data, null, 2));
   }
 }

@@ -1,9 +1,10 @@
 import { composeExport, defaultExportOptions, toMarkdown } from '../../../db/export/index.ts';
 import type { ExportDocument, ExportOptions } from '../../../common/export-document.ts';
 import { StoreError } from '../../../common/errors.ts';
+import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../common/ipc/contract.ts';
 import { writeFileAtomic } from '../../../db/files/index.ts';
-import type { DocumentSession } from '../documents/documents.ts';
+import type { DocumentSession } from '../documents/index.ts';
 import { pdfLayout, type PdfLayout } from './print-layout.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
@@ -56,7 +57,7 @@ export class ExportService {
 
   /** For the print view: the document being printed right now. */
   printDocument(): PrintJob {
-    if (!this.#job) throw new StoreError('not-found', 'Nothing is being printed.');
+    if (!this.#job) throw new StoreError('out-of-turn', 'Nothing is being printed.');
     return { document: this.#job.doc, wantSnapshot: this.#job.wantSnapshot };
   }
 
@@ -67,9 +68,9 @@ export class ExportService {
   }
 
   async run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
-    if (this.#busy) throw new StoreError('exists', 'An export is already running; wait for it to finish.');
+    if (this.#busy) throw new StoreError('busy', 'An export is already running; wait for it to finish.');
     const doc = this.compose(options);
-    const suggested = `${doc.title.replace(/[\\/:*?"<>|\n\r\t]+/g, ' ').slice(0, 80).trim() || 'Brief'}.${EXTENSIONS[format]}`;
+    const suggested = suggestedFileName(doc.title, EXTENSIONS[format]);
     const target = await this.#dialogs.chooseExportTarget(format, suggested);
     if (!target) return null;
     this.#busy = true;

@@ -6,9 +6,10 @@ import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { isTrustedSenderUrl } from './origins.ts';
 import { userDataDir } from './paths.ts';
 
-test('only our two page origins are trusted IPC senders', () => {
+test('only the app’s own page origin is a trusted IPC sender, unless a host names its own', () => {
   assert.equal(isTrustedSenderUrl('app://briefing/index.html'), true);
-  assert.equal(isTrustedSenderUrl('http://app.local/index.html#theme-1'), true);
+  assert.equal(isTrustedSenderUrl('http://app.local/index.html#theme-1'), false, 'production never trusts the test host');
+  assert.equal(isTrustedSenderUrl('http://app.local/index.html#theme-1', ['http://app.local']), true);
   for (const url of ['app://briefing.evil/x', 'http://app.local.evil.com/', 'https://app.local/', 'app://briefing:99/', 'about:blank', '', null]) {
     assert.equal(isTrustedSenderUrl(url), false, String(url));
   }

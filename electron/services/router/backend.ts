@@ -1,32 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { WorkerLauncher } from '../../../db/receive/index.ts';
-import { APP_NAME } from '../policy/paths.ts';
+import { APP_NAME } from '../policy/index.ts';
 import type { AppInfo, DocumentState, EventName, Events } from '../../../common/ipc/contract.ts';
-import { DocumentSession, type Dialogs } from '../documents/documents.ts';
+import { defaultAuthor, DocumentSession, type Dialogs } from '../documents/index.ts';
 import { createHandlers } from './handlers.ts';
-import { ExportService, type Printer } from '../exports/exports.ts';
+import { ExportService, type Printer } from '../exports/index.ts';
 import { createRouter, type Router } from './router.ts';
 
 export { createRouter, type Router, type Sender } from './router.ts';
-export type { Dialogs } from '../documents/documents.ts';
-export type { Printer } from '../exports/exports.ts';
-export type { PdfLayout } from '../exports/print-layout.ts';
 
 export interface AppBackend {
   router: Router;
   documents: DocumentSession;
   exports: ExportService;
   close(): void;
-}
-
-/** Who the app writes as: the OS account name, until the user sets a name of their own. */
-export function defaultAuthor(): string {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 export interface BackendOptions {
@@ -38,6 +25,8 @@ export interface BackendOptions {
   onDocumentChange?: (state: DocumentState) => void;
   /** Prints the print view (hidden window in Electron, background page in Chromium). */
   printer: Printer;
+  /** Origins whose pages may use the router; the Electron app's own unless a host names its own. */
+  trustedOrigins?: readonly string[];
   /** Sends one of main's events to the workspace page. */
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
@@ -55,6 +44,6 @@ export function startBackend(options: BackendOptions): AppBackend {
   });
   const exports = new ExportService({ documents, dialogs: options.dialogs, printer: options.printer, author, emit: (payload) => options.emit('export:progress', payload) });
   const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author };
-  const router = createRouter(createHandlers({ documents, exports, info }));
+  const router = createRouter(createHandlers({ documents, exports, info }), options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {});
   return { router, documents, exports, close: () => documents.close() };
 }

@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '../../../db/store/index.ts';
 import type { AppInfo } from '../../../common/ipc/contract.ts';
-import type { DocumentSession } from '../documents/documents.ts';
-import type { ExportService } from '../exports/exports.ts';
+import type { DocumentSession } from '../documents/index.ts';
+import type { ExportService } from '../exports/index.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerContext {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { StoreError } from '../../../common/errors.ts';
 import { NODE_RECEIVE_WORKER } from '../../../db/receive/index.ts';
 import { tempDir } from '../../../db/test-support/index.ts';
-import { ScriptedDialogs } from '../documents/scripted-dialogs.ts';
+import { ScriptedDialogs } from '../documents/index.ts';
 import { CHANNELS } from '../../../common/ipc/channels.ts';
 import { ARGUMENT_SCHEMAS } from './schemas.ts';
 import { createRouter, type Handlers } from './router.ts';
@@ -12,12 +12,16 @@ import { startBackend } from './backend.ts';
 
 const app = { url: 'app://briefing/index.html' };
 
-function routerWith(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
+function routerHandlers(): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
-  const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, unused])) as unknown as Handlers;
-  return createRouter({ ...handlers, 'brief:get': () => null, ...overrides }, (_message, error) => logged.push(error));
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, unused])) as unknown as Handlers;
+}
+
+function routerWith(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
+  const handlers = routerHandlers();
+  return createRouter({ ...handlers, 'brief:get': () => null, ...overrides }, { log: (_message, error) => logged.push(error) });
 }
 
 test('every channel of the contract has an argument schema', () => {
@@ -26,7 +30,11 @@ test('every channel of the contract has an argument schema', () => {
 
 test('a request from one of our pages gets the handler value wrapped in a Result', async () => {
   assert.deepEqual(await routerWith().invoke('brief:get', [], app), { ok: true, value: null });
-  assert.deepEqual(await routerWith().invoke('brief:get', [], { url: 'http://app.local/index.html' }), { ok: true, value: null });
+  // The test host's origin is trusted only by a router a host builds with it, never by default.
+  assert.equal((await routerWith().invoke('brief:get', [], { url: 'http://app.local/index.html' })).ok, false);
+  const hosted = createRouter({ ...routerHandlers(), 'brief:get': () => null }, { trustedOrigins: ['http://app.local'] });
+  assert.deepEqual(await hosted.invoke('brief:get', [], { url: 'http://app.local/index.html' }), { ok: true, value: null });
+  assert.equal((await hosted.invoke('brief:get', [], app)).ok, false);
 });
 
 test('unknown channels, foreign senders and bad arguments are refused before any handler runs', async () => {

@@ -1,7 +1,7 @@
 import { StoreError } from '../../../common/errors.ts';
 import type { Api, Channel, Result } from '../../../common/ipc/contract.ts';
 import { isChannel } from '../../../common/ipc/channels.ts';
-import { isTrustedSenderUrl } from '../policy/origins.ts';
+import { APP_ORIGIN, isTrustedSenderUrl } from '../policy/index.ts';
 import { ARGUMENT_SCHEMAS } from './schemas.ts';
 
 export type Handlers = { [C in Channel]: (...args: Parameters<Api[C]>) => ReturnType<Api[C]> | Promise<ReturnType<Api[C]>> };
@@ -20,11 +20,17 @@ export interface Router {
  * be a page of ours, the arguments must match the channel's schema. Whatever happens, the answer
  * is a Result; exceptions never cross the bridge (their messages could leak paths and internals).
  */
-export function createRouter(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Router {
+export interface RouterOptions {
+  /** Origins whose pages may send requests; the Electron app's own by default. */
+  trustedOrigins?: readonly string[];
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createRouter(handlers: Handlers, { trustedOrigins = [APP_ORIGIN], log = console.error }: RouterOptions = {}): Router {
   return {
     async invoke(channel, args, sender) {
       if (!isChannel(channel)) return { ok: false, code: 'bad-request', message: `Unknown request "${String(channel).slice(0, 40)}".` };
-      if (!isTrustedSenderUrl(sender.url)) return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
+      if (!isTrustedSenderUrl(sender.url, trustedOrigins)) return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
       const parsed = ARGUMENT_SCHEMAS[channel].safeParse(args);
       if (!parsed.success) {
         return { ok: false, code: 'bad-request', message: `Invalid arguments for ${channel}: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.` };

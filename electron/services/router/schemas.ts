@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { isBriefPath } from '../policy/argv.ts';
+import { isBriefPath } from '../policy/index.ts';
 import type { Api, Channel } from '../../../common/ipc/contract.ts';
 import { briefEditSchema } from '../../../common/edits.ts';
 
