@@ -1,32 +1,10 @@
-// Lint, with the process layering of DESIGN.md section 1 as errors: what each folder may import.
-// Only `import type` may cross a process boundary.
-import { builtinModules } from 'node:module';
+// Lint, with the layering of DESIGN.md section 1 as errors: the layer table and the room doors
+// live in eslint-local/layering.js (one rule, `local/layers`), checked on every file of the tree.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-
-/** A pattern for imports of a folder of this repository, by relative path. */
-const folder = (name, message, allowTypeImports = false) => ({ regex: `^(\\.\\.?/)+(.*/)?${name}/`, message, allowTypeImports });
-
-const restrict = (paths, patterns) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
-});
-
-const rendererRules = restrict(
-  [
-    ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is DOM only: no Node modules. Ask the main process through window.briefing.' })),
-    { name: 'electron', message: 'The renderer never imports Electron; use renderer/src/lib/api.ts.' },
-    { name: 'better-sqlite3', message: 'The renderer never touches SQLite; the main process owns the store.' },
-  ],
-  [
-    folder('db', 'The renderer may only `import type` from db/.', true),
-    folder('electron', 'The renderer may only `import type` from electron/ (the IPC contract).', true),
-    folder('(hosts|cli|e2e|scripts)', 'The renderer does not import Node-side code.'),
-  ],
-);
+import layering from './eslint-local/layering.js';
 
 // Electron's security checklist, as lint: settings that turn a defence off, and APIs that run or
 // open things, are errors wherever they appear (ESLint has no maintained Electron-security plugin).
@@ -62,41 +40,22 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteFeatures: { runes: true } } },
   },
   {
+    files: ['**/*.ts', '**/*.js', '**/*.svelte'],
+    plugins: { local: layering },
+    rules: { 'local/layers': 'error' },
+  },
+  {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      ...rendererRules,
-      'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename', 'global'],
-    },
+    rules: { 'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename', 'global'] },
   },
   {
-    files: ['db/**/*.ts'],
-    rules: restrict(
-      [{ name: 'electron', message: 'db/ runs under plain Node: no Electron.' }],
-      [folder('(electron|renderer|hosts|cli|e2e)', 'db/ is the lowest layer: it imports nothing of the app above it.')],
-    ),
+    // Pure code for every process: neither Node's nor the browser's globals.
+    files: ['common/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'window', 'document', 'navigator'] },
   },
   {
-    // The contract, the router and the policies are plain Node, so both hosts and the unit tests can run them.
-    files: ['electron/ipc/**/*.ts', 'electron/router/**/*.ts', 'electron/policy/**/*.ts'],
-    rules: restrict(
-      [{ name: 'electron', message: 'Only electron/main and electron/preload import Electron; this folder runs under plain Node.' }],
-      [folder('(renderer|hosts|cli|e2e)', 'electron/ does not import the renderer, the hosts, the CLI or tests.')],
-    ),
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: restrict([], [folder('(renderer|hosts|cli|e2e)', 'electron/ does not import the renderer, the hosts, the CLI or tests.')]),
-  },
-  {
-    files: ['electron/preload/**/*.ts'],
-    rules: restrict(
-      nodeBuiltins.map((name) => ({ name, message: 'The preload runs sandboxed: only electron and the IPC channel list.' })),
-      [folder('(db|router|policy|main)', 'The preload only exposes the contract; it imports nothing else.')],
-    ),
-  },
-  {
-    files: ['electron/**/*.ts', 'db/**/*.ts', 'hosts/**/*.ts', 'cli/**/*.ts'],
+    files: ['electron/**/*.ts', 'db/**/*.ts', 'common/**/*.ts', 'hosts/**/*.ts', 'cli/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...electronSecurity] },
   },
   {

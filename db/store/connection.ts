@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
+import type { Db } from './db.ts';
 import { assertOpenable, migrate } from './migrate.ts';
 import { readFailure } from '../files/index.ts';
 
-export type Db = Database.Database;
+export type { Db };
 
 export interface OpenOptions {
   /** Open without writing anything: no migration, no journal mode change. */

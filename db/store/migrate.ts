@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db } from './db.ts';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.ts';
 import { newerSchema, notABrief } from '../../common/errors.ts';
 import type { Migration } from './migrations/types.ts';

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Db } from './connection.ts';
+import type { Db } from './db.ts';
 import { replaceFileAtomically } from '../files/index.ts';
 
 function journalBytes(path: string): [number, number] {

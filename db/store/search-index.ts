@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db } from './db.ts';
 
 // What goes into the search index, per table: one place says which text of an item is searched.
 // The bulk writers (import, receive, merge) fill the whole index from it (migration 030 keeps its own frozen copy);
