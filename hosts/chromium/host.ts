@@ -117,7 +117,7 @@ export async function launchAppContext(router: () => Router, options: AppContext
   // DevTools protocol carries big values at about 1 MB/s (Playwright's object serialiser took 3.8 s
   // for a 4 MB brief, the same as a string 1.8 s, and 43 s for a 42 MB one), where Electron's
   // structured clone takes milliseconds. This keeps the test host's transport from being the
-  // measure of the app. Values are plain JSON data by contract (electron/ipc/contract.ts).
+  // measure of the app. Values are plain JSON data by contract (common/ipc/contract.ts).
   await context.exposeBinding(BINDING, async (source, channel: unknown, json: unknown) => {
     let args: unknown;
     try {
