@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BriefStore, Search } from '../db/read/index.ts';
 import { BriefWriter } from '../db/edit/index.ts';
-import { openStore, saveCopy } from '../db/store/index.ts';
+import { closeAsSingleFile, openStore, saveCopy } from '../db/store/index.ts';
 import { mergeInto } from '../db/merge/index.ts';
 import { toMarkdown } from '../db/export/index.ts';
 import { copyAllRows, vacuumInto, writeSyntheticBrief } from '../db/test-support/index.ts';
@@ -234,8 +234,7 @@ async function merge() {
     if (i % 2 === 0) writer.updateClaimText(claims[i * 4]!.id, `Revised: ${claims[i * 4]!.text}`);
     else writer.addNote({ targetKind: 'brief', targetId: null, body: `Colleague note ${i}` });
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  closeAsSingleFile(db);
   const runs = RUNS;
   const appSamples: number[] = [];
   const baseSamples: number[] = [];

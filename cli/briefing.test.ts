@@ -17,6 +17,15 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** `briefing new NAME.sqlite --from NAME.txt` over an article with this text; answers the brief's path. */
+async function briefFromArticle(dir: string, name: string, text: string): Promise<string> {
+  const article = join(dir, `${name}.txt`);
+  writeFileSync(article, text);
+  const file = join(dir, `${name}.sqlite`);
+  assert.equal((await run('new', file, '--from', article)).code, 0);
+  return file;
+}
+
 test('briefing new writes the embedded brief as one self-contained file, and info reports it', async (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'brief.sqlite');
@@ -37,10 +46,7 @@ test('briefing new writes the embedded brief as one self-contained file, and inf
 
 test('briefing new --from imports another article in the same format', async (t) => {
   const dir = tempDir(t);
-  const article = join(dir, 'article.txt');
-  writeFileSync(article, 'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]');
-  const file = join(dir, 'other.sqlite');
-  assert.equal((await run('new', file, '--from', article)).code, 0);
+  const file = await briefFromArticle(dir, 'other', 'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]');
   const json = JSON.parse((await run('info', file, '--json')).out);
   assert.equal(json.source.titleOriginal, 'Редкоземельные металлы: новый план');
   assert.equal(json.source.publisher, 'RBC');
@@ -141,10 +147,7 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
 
 test('exports write what the user wrote as text: HTML and script in a claim never become markup', async (t) => {
   const dir = tempDir(t);
-  const article = join(dir, 'hostile.txt');
-  writeFileSync(article, 'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]');
-  const file = join(dir, 'hostile.sqlite');
-  assert.equal((await run('new', file, '--from', article)).code, 0);
+  const file = await briefFromArticle(dir, 'hostile', 'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]');
   const out = { pdf: join(dir, 'h.pdf'), html: join(dir, 'h.html') };
   const exported = await run('export', file, '--pdf', out.pdf, '--html', out.html);
   assert.equal(exported.code, 0, exported.err);
