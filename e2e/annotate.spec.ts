@@ -26,111 +26,90 @@ async function expectAccessible(page: Page, view: string) {
   }
 }
 
-test('a highlight with a comment is there after a reload, in the text and in the Highlights tab', async ({ page, workspace }, testInfo) => {
-  const claim = workspace.claim('2.1');
-  await workspace.highlight(claim, '28 million tons', 'Key fact', 'Check against USGS figures');
-  await expect(claim.locator('mark')).toHaveText('28 million tons');
+test('a highlight with a comment is there after a reload, in the text and in the Highlights tab', async ({ workspace }, testInfo) => {
+  const { highlights } = workspace;
+  await workspace.claim('2.1').highlight('28 million tons', 'Key fact', 'Check against USGS figures');
+  await expect(workspace.claim('2.1').marks).toHaveText('28 million tons');
   await shoot(workspace, testInfo, 'highlight');
 
-  await page.reload();
-  await workspace.waitUntilOpen();
-  await expect(workspace.claim('2.1').locator('mark')).toHaveText('28 million tons');
-  await workspace.tab('Highlights').click();
-  const item = workspace.highlightsPanel.getByRole('listitem', { name: 'Highlight on Claim 2.1' });
+  await workspace.reload();
+  await expect(workspace.claim('2.1').marks).toHaveText('28 million tons');
+  await highlights.open();
+  const item = highlights.highlightOn('Claim 2.1');
   await expect(item).toContainText('28 million tons');
-  await expect(item.getByRole('textbox')).toHaveValue('Check against USGS figures');
+  await expect(highlights.commentOf(item)).toHaveValue('Check against USGS figures');
   await expect(item).toContainText('Key fact');
 
   // The comment is edited in place; the headline can be highlighted too.
-  await item.getByRole('textbox').fill('USGS agrees');
-  await item.getByRole('textbox').press('Enter');
-  await workspace.highlight(workspace.source, '减少对中国的依赖', 'Follow up');
-  await expect(workspace.source.locator('mark')).toHaveText('减少对中国的依赖');
-  await page.reload();
-  await workspace.waitUntilOpen();
-  await workspace.tab('Highlights').click();
-  await expect(workspace.highlightsPanel.getByRole('listitem', { name: 'Highlight on Claim 2.1' }).getByRole('textbox')).toHaveValue('USGS agrees');
-  await expect(workspace.highlightsPanel.getByRole('listitem', { name: 'Highlight on Headline' })).toContainText('减少对中国的依赖');
+  await highlights.editComment('Claim 2.1', 'USGS agrees');
+  await workspace.source.highlight('减少对中国的依赖', 'Follow up');
+  await expect(workspace.source.marks).toHaveText('减少对中国的依赖');
+  await workspace.reload();
+  await highlights.open();
+  await expect(highlights.commentOf(highlights.highlightOn('Claim 2.1'))).toHaveValue('USGS agrees');
+  await expect(highlights.highlightOn('Headline')).toContainText('减少对中国的依赖');
 });
 
 test('editing the claim under a highlight: it follows its words, and is orphaned when they are gone', async ({ page, workspace }, testInfo) => {
   const claim = workspace.claim('2.3');
-  await workspace.highlight(claim, 'about 1,200 engineers', 'Doubtful', 'Source?');
+  await claim.highlight('about 1,200 engineers', 'Doubtful', 'Source?');
 
-  await claim.hover();
-  await claim.getByRole('button', { name: 'Edit claim 2.3' }).click();
-  const editor = claim.getByRole('textbox');
-  const original = await editor.inputValue();
+  const original = await claim.edit((text) => `According to the ministry, ${text}`, 'keyboard');
   expect(original).toContain('[6]');
-  await editor.fill(`According to the ministry, ${original}`);
-  await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(claim).toContainText('According to the ministry');
-  await expect(claim.locator('mark')).toHaveText('about 1,200 engineers');
-  await expect(claim.getByRole('note')).toHaveText(['6']);
+  await expect(claim.root).toContainText('According to the ministry');
+  await expect(claim.marks).toHaveText('about 1,200 engineers');
+  await expect(claim.citations).toHaveText(['6']);
 
-  await claim.hover();
-  await claim.getByRole('button', { name: 'Edit claim 2.3' }).click();
-  await claim.getByRole('textbox').fill('Skilled staff are scarce in the rare earth sector [6]');
-  await claim.getByRole('button', { name: 'Save' }).click();
-  await expect(claim.locator('mark')).toHaveCount(0);
-  await expect(workspace.tab('Highlights')).toContainText('1');
-  await workspace.tab('Highlights').click();
-  const orphaned = workspace.highlightsPanel.getByRole('region', { name: /Orphaned/ });
+  await claim.edit('Skilled staff are scarce in the rare earth sector [6]');
+  await expect(claim.marks).toHaveCount(0);
+  await expect(workspace.highlights.tab).toContainText('1');
+  await workspace.highlights.open();
+  const { orphaned } = workspace.highlights;
   await expect(orphaned).toContainText('about 1,200 engineers');
-  await expect(orphaned.getByRole('textbox')).toHaveValue('Source?');
+  await expect(workspace.highlights.commentOf(orphaned)).toHaveValue('Source?');
   await shoot(workspace, testInfo, 'orphaned');
   await expectAccessible(page, 'Highlights tab with an orphaned highlight');
 });
 
 test('notes with Markdown and tags, filtered by tag; empty notes are refused; a 1 MB note saves and renders', async ({ page, workspace }, testInfo) => {
-  await workspace.tab('Notes').click();
-  const notes = workspace.notesPanel;
-  await expect(notes).toContainText('No notes yet');
+  const { notes } = workspace;
+  await notes.open();
+  await expect(notes.root).toContainText('No notes yet');
 
-  await notes.getByRole('button', { name: 'New note' }).click();
-  await notes.getByRole('textbox', { name: 'Note (Markdown)' }).fill('   \n  ');
-  await notes.getByRole('button', { name: 'Save note' }).click();
-  await expect(notes.getByRole('alert')).toHaveText(/A note needs some text/);
-  await expect(notes.getByRole('textbox', { name: 'Note (Markdown)' })).toHaveAttribute('aria-invalid', 'true');
+  await notes.add('   \n  ');
+  await expect(notes.error).toHaveText(/A note needs some text/);
+  await expect(notes.body).toHaveAttribute('aria-invalid', 'true');
 
-  await notes.getByRole('textbox', { name: 'Note (Markdown)' }).fill('**Logistics** through Kazakhstan\n\n- rail\n- road');
-  await notes.getByRole('textbox', { name: /Tags/ }).fill('logistics, follow-up');
-  await notes.getByRole('button', { name: 'Save note' }).click();
-  await expect(notes.getByRole('listitem', { name: 'Note on Whole brief' }).locator('strong')).toHaveText('Logistics');
+  await notes.write('**Logistics** through Kazakhstan\n\n- rail\n- road', 'logistics, follow-up');
+  await notes.save();
+  await expect(notes.noteOn('Whole brief').locator('strong')).toHaveText('Logistics');
 
   // A note on a claim, started from the claim itself.
   const claim = workspace.claim('1.2');
-  await claim.hover();
-  await claim.getByRole('button', { name: 'Note on claim 1.2' }).click();
-  await expect(notes.getByRole('combobox', { name: 'About' })).toHaveValue(/^claim:/);
-  await notes.getByRole('textbox', { name: 'Note (Markdown)' }).fill('Export controls tightened in October');
-  await notes.getByRole('textbox', { name: /Tags/ }).fill('china');
-  await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(notes.getByRole('listitem', { name: 'Note on Claim 1.2' })).toBeVisible();
-  await expect(claim.getByRole('button', { name: 'Note on claim 1.2' })).toContainText('1');
+  await claim.startNote();
+  await expect(notes.about).toHaveValue(/^claim:/);
+  await notes.write('Export controls tightened in October', 'china');
+  await notes.save('keyboard');
+  await expect(notes.noteOn('Claim 1.2')).toBeVisible();
+  await expect(claim.noteButton).toContainText('1');
 
-  const filter = notes.getByRole('group', { name: 'Show notes tagged' });
-  await filter.getByRole('button', { name: '#china' }).click();
-  await expect(notes.getByRole('listitem').filter({ has: page.locator('.markdown') })).toHaveCount(1);
-  await expect(notes.getByRole('listitem', { name: 'Note on Claim 1.2' })).toBeVisible();
-  await filter.getByRole('button', { name: '#logistics' }).click();
-  await expect(notes.getByRole('listitem', { name: 'Note on Whole brief' })).toBeVisible();
-  await expect(notes.getByRole('listitem', { name: 'Note on Claim 1.2' })).toHaveCount(0);
+  await notes.showTagged('china');
+  await expect(notes.renderedNotes).toHaveCount(1);
+  await expect(notes.noteOn('Claim 1.2')).toBeVisible();
+  await notes.showTagged('logistics');
+  await expect(notes.noteOn('Whole brief')).toBeVisible();
+  await expect(notes.noteOn('Claim 1.2')).toHaveCount(0);
   await shoot(workspace, testInfo, 'notes');
   await expectAccessible(page, 'Notes tab');
-  await filter.getByRole('button', { name: 'All' }).click();
+  await notes.showAll();
 
   const big = `# Long note\n\n${'Supply chain observations, paragraph after paragraph. '.repeat(19_500)}\n\nThe very last line.`;
   expect(Buffer.byteLength(big)).toBeGreaterThan(1_000_000);
-  await notes.getByRole('button', { name: 'New note' }).click();
-  await notes.getByRole('textbox', { name: 'Note (Markdown)' }).fill(big);
-  await notes.getByRole('button', { name: 'Save note' }).click();
-  const bigNote = notes.getByRole('listitem').filter({ hasText: 'The very last line.' });
-  await expect(bigNote.getByRole('heading', { name: 'Long note' })).toBeVisible();
-  await page.reload();
-  await workspace.waitUntilOpen();
-  await workspace.tab('Notes').click();
-  await expect(workspace.notesPanel.getByRole('listitem').filter({ hasText: 'The very last line.' })).toHaveCount(1);
+  await notes.add(big);
+  await expect(notes.notesSaying('The very last line.').getByRole('heading', { name: 'Long note' })).toBeVisible();
+  await workspace.reload();
+  await notes.open();
+  await expect(notes.notesSaying('The very last line.')).toHaveCount(1);
 });
 
 test('notes render inert: no script runs, no request leaves, whatever the Markdown holds', async ({ page, workspace }) => {
@@ -154,13 +133,11 @@ test('notes render inert: no script runs, no request leaves, whatever the Markdo
     '<style>body{display:none}</style>',
     '<iframe src="https://example.com"></iframe>',
   ].join('\n\n');
-  await workspace.tab('Notes').click();
-  await workspace.notesPanel.getByRole('button', { name: 'New note' }).click();
-  await workspace.notesPanel.getByRole('textbox', { name: 'Note (Markdown)' }).fill(hostile);
-  await workspace.notesPanel.getByRole('button', { name: 'Save note' }).click();
-  const note = workspace.notesPanel.getByRole('listitem', { name: 'Note on Whole brief' });
+  await workspace.notes.open();
+  await workspace.notes.add(hostile);
+  const note = workspace.notes.noteOn('Whole brief');
   await expect(note).toContainText('click me');
-  const markup = note.locator('.markdown');
+  const markup = workspace.notes.markupOf(note);
   await expect(markup.locator('img, script, form, input, style, iframe, [onclick], [onerror]')).toHaveCount(0);
   // The javascript: link keeps its words and loses its target; the outside link keeps only its address.
   await expect(markup.locator('a[href^="javascript" i]')).toHaveCount(0);
@@ -176,189 +153,166 @@ test('notes render inert: no script runs, no request leaves, whatever the Markdo
 
 test('an indicator gets a new value: the history and its chart show both; bad values are named at their field', async ({ page, workspace }, testInfo) => {
   const reserves = workspace.indicator('Rare earth reserves (Russia)');
-  await reserves.getByRole('button', { name: 'Add value to Rare earth reserves (Russia)' }).click();
-  const form = reserves.getByRole('form', { name: 'New value' });
-  await form.getByRole('textbox', { name: 'Value' }).fill('twenty-nine');
-  await form.getByRole('button', { name: 'Add value' }).click();
-  await expect(form.getByRole('alert')).toHaveText(/“twenty-nine” is not a number/);
-  await expect(form.getByRole('textbox', { name: 'Value' })).toHaveAttribute('aria-invalid', 'true');
-  await form.getByRole('textbox', { name: 'Value' }).fill('29');
-  await form.getByRole('textbox', { name: /As of/ }).fill('2025-02-30');
-  await form.getByRole('button', { name: 'Add value' }).click();
-  await expect(form.getByRole('alert')).toHaveText(/“2025-02-30” is not a real date/);
-  await expect(form.getByRole('textbox', { name: /As of/ })).toHaveAttribute('aria-invalid', 'true');
-  await expect(reserves.getByTestId('indicator-value')).toHaveText('28 million tons');
+  const form = await reserves.startAddingValue();
+  await form.value.fill('twenty-nine');
+  await form.submit();
+  await expect(form.error).toHaveText(/“twenty-nine” is not a number/);
+  await expect(form.value).toHaveAttribute('aria-invalid', 'true');
+  await form.value.fill('29');
+  await form.asOf.fill('2025-02-30');
+  await form.submit();
+  await expect(form.error).toHaveText(/“2025-02-30” is not a real date/);
+  await expect(form.asOf).toHaveAttribute('aria-invalid', 'true');
+  await expect(reserves.value).toHaveText('28 million tons');
 
-  await form.getByRole('textbox', { name: /As of/ }).fill('2026-03-01');
-  await form.getByRole('combobox', { name: 'Stated as' }).selectOption('about');
-  await form.getByRole('button', { name: 'Add value' }).click();
-  await expect(form).toBeHidden();
-  await expect(reserves.getByTestId('indicator-value')).toHaveText(/28 million tons\s*→\s*≈ 29 million tons/);
-  await expect(reserves.getByRole('list', { name: 'History' }).getByRole('listitem')).toHaveCount(2);
-  const chart = reserves.locator('figure.chart');
-  await expect(chart).toHaveAttribute('data-drawn-points', '2');
-  await expect(chart.locator('figcaption')).toHaveText(/28 million tons .*then ≈ 29 million tons \(2026-03-01\)/);
-  await reserves.scrollIntoViewIfNeeded();
+  await form.asOf.fill('2026-03-01');
+  await form.statedAs.selectOption('about');
+  await form.submit();
+  await expect(form.root).toBeHidden();
+  await expect(reserves.value).toHaveText(/28 million tons\s*→\s*≈ 29 million tons/);
+  await expect(reserves.history).toHaveCount(2);
+  await expect(reserves.chart).toHaveAttribute('data-drawn-points', '2');
+  await expect(reserves.chartCaption).toHaveText(/28 million tons .*then ≈ 29 million tons \(2026-03-01\)/);
+  await reserves.root.scrollIntoViewIfNeeded();
   await shoot(workspace, testInfo, 'indicator-history');
   await expectAccessible(page, 'Indicators tab with a chart');
 });
 
-test('undo and redo every kind of edit, from the keyboard and the Edit menu; the history outlives a reload', async ({ page, app, workspace }) => {
-  const claim = workspace.claim('1.1');
-  const notes = workspace.notesPanel;
-  /** Makes an edit, then checks Undo takes it back and Redo makes it again. */
-  async function roundTrip(name: string, doIt: () => Promise<void>, isDone: () => Promise<void>, isUndone: () => Promise<void>) {
-    await test.step(name, async () => {
-      await doIt();
-      await isDone();
-      await workspace.shortcut('z');
-      await isUndone();
+/** One kind of edit for the undo test: how it is made, and what the brief shows with it and without it. */
+interface UndoableEdit {
+  kind: string;
+  do: (workspace: WorkspacePage) => Promise<unknown>;
+  after: (workspace: WorkspacePage) => Promise<void>;
+  afterUndo: (workspace: WorkspacePage) => Promise<void>;
+}
+
+const ENGINEERS = 'Engineers working in the rare earth sector';
+
+/** Made in this order, each on top of the ones before (the move finds the edited claim 1.1 below it). */
+const EDITS: UndoableEdit[] = [
+  {
+    kind: 'highlight',
+    do: (w) => w.claim('1.1').highlight('national roadmap', 'Key fact'),
+    after: (w) => expect(w.claim('1.1').marks).toHaveText('national roadmap'),
+    afterUndo: (w) => expect(w.claim('1.1').marks).toHaveCount(0),
+  },
+  {
+    kind: 'claim text',
+    do: (w) => w.claim('1.1').edit('Russia needs a rare earth roadmap [1][19]'),
+    after: (w) => expect(w.claim('1.1').root).toContainText('Russia needs a rare earth roadmap'),
+    afterUndo: (w) => expect(w.claim('1.1').root).toContainText('The core viewpoint of the articles'),
+  },
+  {
+    kind: 'assessment',
+    do: (w) => w.claim('1.1').assess('moderate', 'Consistent with Kremlin statements'),
+    after: (w) => expect(w.claim('1.1').assessment).toContainText('Moderate confidence'),
+    afterUndo: (w) => expect(w.claim('1.1').assessment).toHaveCount(0),
+  },
+  {
+    kind: 'move a claim',
+    do: (w) => w.claim('1.2').moveUp(),
+    after: (w) => expect(w.claim('1.1').root).toContainText('China has begun tightening'),
+    afterUndo: (w) => expect(w.claim('1.1').root).toContainText('Russia needs a rare earth roadmap'),
+  },
+  {
+    kind: 'add a theme',
+    do: (w) => w.addTheme('Outlook'),
+    after: (w) => expect(w.themeHeadings).toHaveText(['Group 1', 'Group 2', 'Group 3', 'Group 4', 'Group 5: Outlook']),
+    afterUndo: (w) => expect(w.themeHeadings).toHaveCount(4),
+  },
+  {
+    kind: 'add a claim',
+    do: (w) => w.theme('Group 4').addClaim('A claim of my own [2]'),
+    after: (w) => expect(w.claim('4.4').root).toContainText('A claim of my own'),
+    afterUndo: (w) => expect(w.claim('4.4').root).toHaveCount(0),
+  },
+  {
+    kind: 'indicator value',
+    do: (w) => w.indicator(ENGINEERS).addValue('1,350'),
+    after: (w) => expect(w.indicator(ENGINEERS).value).toContainText('1,350'),
+    afterUndo: (w) => expect(w.indicator(ENGINEERS).value).not.toContainText('1,350'),
+  },
+  {
+    kind: 'note',
+    do: async (w) => {
+      await w.notes.open();
+      await w.notes.add('Ask the ministry');
+    },
+    after: (w) => expect(w.notes.noteOn('Whole brief')).toContainText('Ask the ministry'),
+    afterUndo: (w) => expect(w.notes.root).toContainText('No notes yet'),
+  },
+  {
+    kind: 'colour meaning',
+    do: async (w) => {
+      await w.highlights.open();
+      await w.highlights.showColourMeanings();
+      await w.highlights.setMeaning('red', 'Disputed');
+    },
+    after: (w) => expect(w.highlights.meaningOf('red')).toHaveValue('Disputed'),
+    afterUndo: (w) => expect(w.highlights.meaningOf('red')).toHaveValue('Doubtful'),
+  },
+];
+const edit = (kind: string) => EDITS.find((row) => row.kind === kind)!;
+
+test('undo and redo every kind of edit, from the keyboard and the Edit menu; the history outlives a reload', async ({ app, workspace }) => {
+  // Each edit is made, Ctrl+Z takes it back (and says so), Ctrl+Shift+Z makes it again.
+  for (const row of EDITS) {
+    await test.step(row.kind, async () => {
+      await row.do(workspace);
+      await row.after(workspace);
+      await workspace.undo();
+      await row.afterUndo(workspace);
       await expect(workspace.status).toContainText('Undone');
-      await workspace.shortcut('Shift+z');
-      await isDone();
+      await workspace.redo();
+      await row.after(workspace);
     });
   }
 
-  await roundTrip(
-    'highlight',
-    () => workspace.highlight(claim, 'national roadmap', 'Key fact'),
-    () => expect(claim.locator('mark')).toHaveText('national roadmap'),
-    () => expect(claim.locator('mark')).toHaveCount(0),
-  );
-  await roundTrip(
-    'claim text',
-    async () => {
-      // A claim's tools show when the pointer is over it (or focus is in it), as for a user.
-      await claim.hover();
-      await claim.getByRole('button', { name: 'Edit claim 1.1' }).click();
-      await claim.getByRole('textbox').fill('Russia needs a rare earth roadmap [1][19]');
-      await claim.getByRole('button', { name: 'Save' }).click();
-    },
-    () => expect(claim).toContainText('Russia needs a rare earth roadmap'),
-    () => expect(claim).toContainText('The core viewpoint of the articles'),
-  );
-  await roundTrip(
-    'assessment',
-    async () => {
-      await claim.hover();
-      await claim.getByRole('button', { name: 'Assess claim 1.1' }).click();
-      await claim.getByRole('combobox', { name: 'Confidence' }).selectOption('moderate');
-      await claim.getByRole('textbox', { name: /Judgement/ }).fill('Consistent with Kremlin statements');
-      await claim.getByRole('button', { name: 'Save' }).click();
-    },
-    () => expect(claim.getByTestId('assessment')).toContainText('Moderate confidence'),
-    () => expect(claim.getByTestId('assessment')).toHaveCount(0),
-  );
-  await roundTrip(
-    'move a claim',
-    async () => {
-      await workspace.claim('1.2').hover();
-      await workspace.claim('1.2').getByRole('button', { name: 'Move claim 1.2 up' }).click();
-    },
-    () => expect(workspace.claim('1.1')).toContainText('China has begun tightening'),
-    () => expect(workspace.claim('1.1')).toContainText('Russia needs a rare earth roadmap'),
-  );
-  await roundTrip(
-    'add a theme',
-    async () => {
-      await page.getByRole('button', { name: '+ Add a theme' }).click();
-      await page.getByRole('textbox', { name: 'Title of the new theme' }).fill('Outlook');
-      await page.getByRole('button', { name: 'Add theme', exact: true }).click();
-    },
-    () => expect(workspace.themeHeadings).toHaveText(['Group 1', 'Group 2', 'Group 3', 'Group 4', 'Group 5: Outlook']),
-    () => expect(workspace.themeHeadings).toHaveCount(4),
-  );
-  await roundTrip(
-    'add a claim',
-    async () => {
-      await page.getByRole('button', { name: '+ Add a claim to Group 4' }).click();
-      await workspace.theme('Group 4').getByRole('textbox').fill('A claim of my own [2]');
-      await workspace.theme('Group 4').getByRole('button', { name: 'Add claim' }).click();
-    },
-    () => expect(workspace.claim('4.4')).toContainText('A claim of my own'),
-    () => expect(workspace.claim('4.4')).toHaveCount(0),
-  );
-  await roundTrip(
-    'indicator value',
-    async () => {
-      const engineers = workspace.indicator('Engineers working in the rare earth sector');
-      await engineers.getByRole('button', { name: /Add value to/ }).click();
-      await engineers.getByRole('textbox', { name: 'Value' }).fill('1,350');
-      await engineers.getByRole('button', { name: 'Add value', exact: true }).click();
-    },
-    () => expect(workspace.indicator('Engineers working in the rare earth sector').getByTestId('indicator-value')).toContainText('1,350'),
-    () => expect(workspace.indicator('Engineers working in the rare earth sector').getByTestId('indicator-value')).not.toContainText('1,350'),
-  );
-  await workspace.tab('Notes').click();
-  await roundTrip(
-    'note',
-    async () => {
-      await notes.getByRole('button', { name: 'New note' }).click();
-      await notes.getByRole('textbox', { name: 'Note (Markdown)' }).fill('Ask the ministry');
-      await notes.getByRole('button', { name: 'Save note' }).click();
-    },
-    () => expect(notes.getByRole('listitem', { name: 'Note on Whole brief' })).toContainText('Ask the ministry'),
-    () => expect(notes).toContainText('No notes yet'),
-  );
-  await workspace.tab('Highlights').click();
-  await roundTrip(
-    'colour meaning',
-    async () => {
-      await workspace.highlightsPanel.getByText('What the colours mean').click();
-      await workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' }).fill('Disputed');
-      await workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' }).press('Enter');
-    },
-    () => expect(workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' })).toHaveValue('Disputed'),
-    () => expect(workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' })).toHaveValue('Doubtful'),
-  );
-
   // In a text field, Ctrl+Z is the field's own typing undo, not the brief's.
-  await workspace.tab('Notes').click();
-  await notes.getByRole('button', { name: 'New note' }).click();
-  const body = notes.getByRole('textbox', { name: 'Note (Markdown)' });
-  await body.pressSequentially('typed');
-  await body.press('ControlOrMeta+z');
-  await expect(body).toHaveValue('');
-  await expect(notes.getByRole('listitem', { name: 'Note on Whole brief' })).toContainText('Ask the ministry');
-  await body.press('Escape');
+  const { notes } = workspace;
+  await notes.open();
+  await notes.startNote();
+  await notes.body.pressSequentially('typed');
+  await notes.body.press('ControlOrMeta+z');
+  await expect(notes.body).toHaveValue('');
+  await edit('note').after(workspace);
+  await notes.body.press('Escape');
 
-  // The history is the brief's: after a reload, the Edit menu's Undo still takes back the last edit.
-  await page.reload();
-  await workspace.waitUntilOpen();
-  await workspace.tab('Highlights').click();
-  await workspace.highlightsPanel.getByText('What the colours mean').click();
-  await expect(workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' })).toHaveValue('Disputed');
+  // The history is the brief's: after a reload, the Edit menu's Undo still takes back the last edits.
+  await workspace.reload();
+  await workspace.highlights.open();
+  await workspace.highlights.showColourMeanings();
+  await edit('colour meaning').after(workspace);
   await app.menuCommand({ command: 'undo' });
-  await expect(workspace.highlightsPanel.getByRole('textbox', { name: 'Meaning of red' })).toHaveValue('Doubtful');
+  await edit('colour meaning').afterUndo(workspace);
   await app.menuCommand({ command: 'undo' });
-  await workspace.tab('Notes').click();
-  await expect(workspace.notesPanel).toContainText('No notes yet');
+  await notes.open();
+  await edit('note').afterUndo(workspace);
 });
 
 test('every view passes axe-core, and the shortcut sheet lists the keys', async ({ page, workspace }, testInfo) => {
+  const { highlightToolbar, shortcutSheet } = workspace;
   await expectAccessible(page, 'reading view');
   await shoot(workspace, testInfo, 'reading');
-  await workspace.select(workspace.claim('3.1'), 'long payback period');
-  await expect(workspace.highlightToolbar).toBeVisible();
+  await workspace.claim('3.1').select('long payback period');
+  await expect(highlightToolbar.root).toBeVisible();
   await expectAccessible(page, 'highlight toolbar');
   await shoot(workspace, testInfo, 'highlight-toolbar');
   await page.keyboard.press('ControlOrMeta+Shift+H');
-  await expect(workspace.highlightToolbar.getByRole('button').first()).toBeFocused();
+  await expect(highlightToolbar.firstColour).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(workspace.claim('3.1').locator('mark')).toHaveText('long payback period');
+  await expect(workspace.claim('3.1').marks).toHaveText('long payback period');
 
-  await page.locator('body').press('?');
-  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole('row', { name: /Undo the last edit/ })).toContainText(/Ctrl\+Z|⌘Z/);
+  await shortcutSheet.open();
+  await expect(shortcutSheet.dialog).toBeVisible();
+  await expect(shortcutSheet.row(/Undo the last edit/)).toContainText(/Ctrl\+Z|⌘Z/);
   await expectAccessible(page, 'shortcut sheet');
   await shoot(workspace, testInfo, 'shortcuts');
-  await page.keyboard.press('Escape');
-  await expect(sheet).toBeHidden();
+  await shortcutSheet.close();
+  await expect(shortcutSheet.dialog).toBeHidden();
 
-  await workspace.tab('Highlights').click();
+  await workspace.highlights.open();
   await expectAccessible(page, 'Highlights tab');
-  await page.getByRole('button', { name: 'Compose and export' }).click();
-  await expect(page.getByRole('heading', { name: /Compose/ }).first()).toBeVisible();
+  await workspace.composer.open();
   await expectAccessible(page, 'composer');
 });

@@ -22,31 +22,32 @@ test('the embedded brief opens with its source, four themes, every claim with it
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
 
-  await expect(workspace.source.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
-  await expect(workspace.source.getByText('Translation', { exact: true })).toBeVisible();
-  await expect(workspace.source.getByText(/not part of the source/)).toBeVisible();
-  await expect(workspace.source.getByText('Sou Hu Cai Jing')).toBeVisible();
-  await expect(workspace.source.locator('time')).toHaveText('2025-11-09 07:03');
+  const { source, indicators } = workspace;
+  await expect(source.headline).toHaveText(HEADLINE);
+  await expect(source.says('Translation', { exact: true })).toBeVisible();
+  await expect(source.says(/not part of the source/)).toBeVisible();
+  await expect(source.says('Sou Hu Cai Jing')).toBeVisible();
+  await expect(source.publishedAt).toHaveText('2025-11-09 07:03');
 
   await expect(workspace.themeHeadings).toHaveText(Object.keys(CLAIMS_PER_THEME));
   for (const [label, count] of Object.entries(CLAIMS_PER_THEME)) {
-    await expect(workspace.theme(label).getByRole('listitem')).toHaveCount(count);
+    await expect(workspace.theme(label).claims).toHaveCount(count);
   }
-  await expect(workspace.claim('2.3')).toContainText('with only about 1,200 engineers currently working in this field');
-  await expect(workspace.claim('4.3')).toContainText('highlighting the necessity for self-sufficiency in rare earth production');
+  await expect(workspace.claim('2.3').root).toContainText('with only about 1,200 engineers currently working in this field');
+  await expect(workspace.claim('4.3').root).toContainText('highlighting the necessity for self-sufficiency in rare earth production');
 
   // Every [n] of the article's text is a chip, in the article's order.
   const markers = [...SEED_ARTICLE.matchAll(/\[(\d+)\]/g)].map((m) => m[1]!);
   await expect(workspace.citationChips).toHaveText(markers);
-  await expect(workspace.claim('2.2').getByRole('note')).toHaveText(['6', '7', '9']);
+  await expect(workspace.claim('2.2').citations).toHaveText(['6', '7', '9']);
 
-  await expect(workspace.indicators).toHaveCount(INDICATOR_VALUES.length);
+  await expect(indicators.cards).toHaveCount(INDICATOR_VALUES.length);
   for (const [name, shown] of INDICATOR_VALUES) {
-    const card = workspace.indicators.filter({ has: page.getByRole('heading', { name }) });
-    await expect(card).toHaveCount(1);
-    await expect(card.getByTestId('indicator-value')).toHaveText(shown);
-    await expect(card.getByRole('button', { name: /From claim \d\.\d/ })).toBeVisible();
-    await expect(card.getByText(/2025-11-09|no date/).first()).toBeVisible();
+    const card = indicators.indicatorTitled(name);
+    await expect(card.root).toHaveCount(1);
+    await expect(card.value).toHaveText(shown);
+    await expect(card.linkToClaim()).toBeVisible();
+    await expect(card.says(/2025-11-09|no date/).first()).toBeVisible();
   }
 
   // The bundled Noto Sans SC draws the headline: no empty boxes on a machine without CJK fonts.
@@ -65,21 +66,18 @@ test('the embedded brief opens with its source, four themes, every claim with it
 });
 
 test('an indicator links back to its claim, by mouse and by keyboard', async ({ workspace, page }) => {
-  const engineers = workspace.indicators.filter({ has: page.getByRole('heading', { name: /Engineers/ }) });
-  await engineers.getByRole('button', { name: 'From claim 2.3' }).click();
-  await expect(workspace.claim('2.3')).toBeFocused();
+  await workspace.indicators.indicatorTitled(/Engineers/).linkToClaim('2.3').click();
+  await expect(workspace.claim('2.3').root).toBeFocused();
 
-  const recycling = workspace.indicators.filter({ has: page.getByRole('heading', { name: /recycling/ }) });
-  await recycling.getByRole('button', { name: 'From claim 3.3' }).focus();
+  await workspace.indicators.indicatorTitled(/recycling/).linkToClaim('3.3').focus();
   await page.keyboard.press('Enter');
-  await expect(workspace.claim('3.3')).toBeFocused();
-  await expect(workspace.claim('3.3')).toContainText('from 55% to 78%');
+  await expect(workspace.claim('3.3').root).toBeFocused();
+  await expect(workspace.claim('3.3').root).toContainText('from 55% to 78%');
 });
 
-test('a reload shows the same brief, read back from the store file in the profile', async ({ workspace, page, app }) => {
+test('a reload shows the same brief, read back from the store file in the profile', async ({ workspace, app }) => {
   const before = await workspace.visibleText();
-  await page.reload();
-  await workspace.waitUntilOpen();
+  await workspace.reload();
   expect(await workspace.visibleText()).toBe(before);
 
   const db = openStore(join(app.userData, 'briefing.sqlite'), { readonly: true, mustExist: true });
@@ -87,7 +85,7 @@ test('a reload shows the same brief, read back from the store file in the profil
     const stored = new BriefStore(db).getBrief()!;
     const shownClaims = await workspace.claims.locator('p').allInnerTexts();
     expect(shownClaims.map((text) => text.replace(/[\s\d]+$/, ''))).toEqual(stored.themes.flatMap((theme) => theme.claims.map((claim) => claim.text)));
-    await expect(page.getByText('Every change is saved as you work')).toHaveAttribute('title', `Working copy: ${join(app.userData, 'briefing.sqlite')}`);
+    await expect(workspace.titleBar.autosaveNote).toHaveAttribute('title', `Working copy: ${join(app.userData, 'briefing.sqlite')}`);
   } finally {
     db.close();
   }

@@ -15,7 +15,7 @@ test('Save As names the document and writes one clean file; a colleague’s brie
   await app.answerNextDialog(target);
   await page.keyboard.press('Control+Shift+S');
   await expect(workspace.status).toContainText(`Saved to ${target}`);
-  await expect(workspace.documentName()).toHaveText('rare-earths.sqlite');
+  await expect(workspace.titleBar.documentName).toHaveText('rare-earths.sqlite');
   await expect(page).toHaveTitle('rare-earths.sqlite — Briefing Desk');
   expect(readdirSync(folder)).toEqual(['rare-earths.sqlite']);
 
@@ -24,25 +24,26 @@ test('Save As names the document and writes one clean file; a colleague’s brie
   editClaims(colleague, 'colleague', { '4.2': 'Academics doubt these partnerships will last.' });
   const before = hash(colleague);
   await app.answerNextDialog(colleague);
-  await workspace.fileMenu('Open…');
-  await expect(workspace.documentName()).toHaveText('from-colleague.sqlite');
-  await expect(workspace.claim('4.2')).toContainText('Academics doubt these partnerships will last.');
-  await expect(workspace.claim('4.2')).toContainText('Edited by colleague');
+  await workspace.fileMenu.choose('Open…');
+  await expect(workspace.titleBar.documentName).toHaveText('from-colleague.sqlite');
+  await expect(workspace.claim('4.2').root).toContainText('Academics doubt these partnerships will last.');
+  await expect(workspace.claim('4.2').root).toContainText('Edited by colleague');
   expect(hash(colleague)).toBe(before);
   expect(readdirSync(folder).sort()).toEqual(['from-colleague.sqlite', 'rare-earths.sqlite']);
 
-  await page.getByRole('button', { name: 'File' }).click();
-  await expect(page.getByRole('group', { name: 'Open recent' }).getByRole('menuitem')).toHaveText(['from-colleague.sqlite', 'rare-earths.sqlite']);
-  await page.keyboard.press('Escape');
+  const { fileMenu } = workspace;
+  await fileMenu.open();
+  await expect(fileMenu.recentBriefs).toHaveText(['from-colleague.sqlite', 'rare-earths.sqlite']);
+  await fileMenu.dismiss();
   await expect(page.getByRole('menu')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'File' })).toBeFocused();
+  await expect(fileMenu.button).toBeFocused();
 });
 
 test('a hostile file is refused with one plain sentence and the open brief stays', async ({ workspace, app }, testInfo) => {
   const file = testInfo.outputPath('invoice.sqlite');
   writeFileSync(file, '<!doctype html><html><body>Your invoice</body></html>');
   await app.answerNextDialog(file);
-  await workspace.fileMenu('Open…');
+  await workspace.fileMenu.choose('Open…');
   await expect(workspace.alert).toHaveText(/This is not a Briefing Desk file: it is a web page saved under a \.sqlite name\./);
   await expect(workspace.themeHeadings).toHaveCount(4);
   expect(existsSync(`${file}-wal`) || existsSync(`${file}-journal`)).toBe(false);
@@ -57,58 +58,50 @@ test('merging a colleague’s copy: review conflicts side by side, resolve one e
   editClaims(theirs, 'colleague', { '1.1': 'Their reading of the roadmap.', '1.3': 'Their reading of the shortage.', '2.1': 'Their correction of the reserves claim.' });
 
   await app.answerNextDialog(mine);
-  await workspace.fileMenu('Open…');
-  await expect(workspace.documentName()).toHaveText('mine.sqlite');
+  await workspace.fileMenu.choose('Open…');
+  await expect(workspace.titleBar.documentName).toHaveText('mine.sqlite');
 
   await app.answerNextDialog(theirs);
   await page.keyboard.press('Control+Shift+M');
-  const review = page.getByRole('dialog', { name: 'Review merge conflicts' });
-  await expect(review).toBeVisible();
-  await expect(review.getByRole('listitem')).toHaveCount(2);
-  const first = review.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Claim 1.1' }) });
-  await expect(first.getByRole('region', { name: 'Yours version' })).toContainText('My reading of the roadmap.');
-  await expect(first.getByRole('region', { name: /Theirs.*version/ })).toContainText('Their reading of the roadmap.');
-  await expect(first.getByRole('region', { name: /Theirs.*version/ })).toContainText('colleague');
+  const review = workspace.mergeReview;
+  await expect(review.dialog).toBeVisible();
+  await expect(review.conflicts).toHaveCount(2);
+  const first = review.conflictOn('1.1');
+  await expect(first.yours).toContainText('My reading of the roadmap.');
+  await expect(first.theirs).toContainText('Their reading of the roadmap.');
+  await expect(first.theirs).toContainText('colleague');
   await workspace.screenshot(testInfo.outputPath('merge-review-light.png'), 'light');
   await workspace.screenshot(testInfo.outputPath('merge-review-dark.png'), 'dark');
 
-  await first.getByRole('button', { name: 'Keep yours' }).click();
-  const second = review.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Claim 1.3' }) });
-  await second.getByRole('button', { name: 'Take theirs' }).click();
-  await expect(review.getByRole('status')).toHaveText(/Every conflict is resolved/);
-  await review.getByRole('button', { name: 'Close' }).click();
+  await first.keepYours();
+  await review.conflictOn('1.3').takeTheirs();
+  await expect(review.status).toHaveText(/Every conflict is resolved/);
+  await review.close();
 
-  await expect(workspace.claim('1.1')).toContainText('My reading of the roadmap.');
-  await expect(workspace.claim('1.1')).toContainText('Edited by me');
-  await expect(workspace.claim('1.3')).toContainText('Their reading of the shortage.');
-  await expect(workspace.claim('1.3')).toContainText('Edited by colleague');
-  await expect(workspace.claim('2.1')).toContainText('Their correction of the reserves claim.');
-  await expect(workspace.documentName()).toHaveText('mine.sqlite');
-  await expect(page.getByRole('banner').getByText('Edited', { exact: true })).toBeVisible();
+  await expect(workspace.claim('1.1').root).toContainText('My reading of the roadmap.');
+  await expect(workspace.claim('1.1').root).toContainText('Edited by me');
+  await expect(workspace.claim('1.3').root).toContainText('Their reading of the shortage.');
+  await expect(workspace.claim('1.3').root).toContainText('Edited by colleague');
+  await expect(workspace.claim('2.1').root).toContainText('Their correction of the reserves claim.');
+  await expect(workspace.titleBar.documentName).toHaveText('mine.sqlite');
+  await expect(workspace.titleBar.editedMarker).toBeVisible();
   await expect(page).toHaveTitle('mine.sqlite (edited) — Briefing Desk');
 
   // Unsaved changes are not dropped silently: New asks first.
   await page.keyboard.press('Control+N');
-  const ask = page.getByRole('dialog', { name: 'Keep your changes?' });
-  await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: 'Cancel' }).click();
-  await expect(workspace.claim('1.1')).toContainText('My reading of the roadmap.');
+  await expect(workspace.unsavedChanges.dialog).toBeVisible();
+  await workspace.unsavedChanges.cancel();
+  await expect(workspace.claim('1.1').root).toContainText('My reading of the roadmap.');
 
   await page.keyboard.press('Control+S');
   await expect(workspace.status).toContainText(`Saved to ${mine}`);
   await expect(page).toHaveTitle('mine.sqlite — Briefing Desk');
 });
 
-test('a file dropped on the window is checked like File > Open; a non-brief is named and refused', async ({ workspace, page, app }) => {
-  const drop = (name: string) =>
-    page.evaluate((fileName) => {
-      const data = new DataTransfer();
-      data.items.add(new File(['x'], fileName));
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, name);
-  await drop('notes.docx');
+test('a file dropped on the window is checked like File > Open; a non-brief is named and refused', async ({ workspace, app }) => {
+  await workspace.dropFile('notes.docx');
   await expect(workspace.alert).toHaveText(/notes\.docx is not a brief: drop a \.sqlite file made by Briefing Desk\./);
-  await drop('colleague.sqlite');
+  await workspace.dropFile('colleague.sqlite');
   // Electron's preload can tell where a dropped file lives; a plain Chromium page cannot, and says so.
   if (app.kind === 'chromium') await expect(workspace.alert).toHaveText(/use File > Open instead/);
   await expect(workspace.themeHeadings).toHaveCount(4);
@@ -117,18 +110,18 @@ test('a file dropped on the window is checked like File > Open; a non-brief is n
 test('File > New gives an empty brief with a way forward; New from an article imports it', async ({ workspace, page, app }, testInfo) => {
   await page.keyboard.press('Control+N');
   await expect(page.getByRole('heading', { name: 'Untitled brief' })).toBeVisible();
-  await expect(page.getByText('This brief is empty.')).toBeVisible();
+  await expect(workspace.says('This brief is empty.')).toBeVisible();
   await expect(workspace.themeHeadings).toHaveCount(0);
-  await expect(workspace.indicatorsPanel.getByText(/No indicators yet/)).toBeVisible();
+  await expect(workspace.indicators.says(/No indicators yet/)).toBeVisible();
   await workspace.screenshot(testInfo.outputPath('empty-brief-light.png'), 'light');
 
   const article = testInfo.outputPath('article.txt');
   writeFileSync(article, 'Россия ищет партнёров по редкоземельным металлам\nRBC·2025-12-01 10:00\n\nGroup 1 - India offered technology for market access [11][13] - Belarus and Kazakhstan could help with logistics [13]\nGroup 2 - Scholars want a full supply chain from mine to market [15]');
   await app.answerNextDialog(article);
-  await workspace.fileMenu('New brief from an article…');
-  await expect(workspace.source.getByRole('heading', { level: 1 })).toHaveText('Россия ищет партнёров по редкоземельным металлам');
+  await workspace.fileMenu.choose('New brief from an article…');
+  await expect(workspace.source.headline).toHaveText('Россия ищет партнёров по редкоземельным металлам');
   await expect(workspace.themeHeadings).toHaveText(['Group 1', 'Group 2']);
-  await expect(workspace.claim('1.2')).toContainText('Belarus and Kazakhstan could help with logistics');
+  await expect(workspace.claim('1.2').root).toContainText('Belarus and Kazakhstan could help with logistics');
   await expect(workspace.citationChips).toHaveText(['11', '13', '13', '15']);
   await expect(page).toHaveTitle('Россия ищет партнёров по редкоземельным металлам (edited) — Briefing Desk');
 });

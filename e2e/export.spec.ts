@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
 
 const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖';
 
@@ -10,19 +9,12 @@ const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少�
 test.describe.configure({ timeout: 120_000 });
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
 
-async function openComposer(page: Page) {
-  await page.getByRole('button', { name: 'Compose and export' }).click();
-  await expect(page.getByRole('heading', { name: 'Compose and export' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Print preview' }).getByRole('heading', { level: 1 })).toBeVisible();
-}
-
-test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({ page, app }, testInfo) => {
-  await openComposer(page);
-  const marking = page.getByLabel('Handling marking');
-  await marking.fill('OFFICIAL-SENSITIVE');
-  const preview = page.getByRole('region', { name: 'Print preview' });
-  await expect(preview.getByText('OFFICIAL-SENSITIVE').first()).toBeVisible();
-  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(['Contents', 'Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References']);
+test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({ page, app, workspace }, testInfo) => {
+  const { composer } = workspace;
+  await composer.open();
+  await composer.setMarking('OFFICIAL-SENSITIVE');
+  await expect(composer.preview.getByText('OFFICIAL-SENSITIVE').first()).toBeVisible();
+  await expect(composer.previewHeadings).toHaveText(['Contents', 'Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References']);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: testInfo.outputPath('composer-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -30,8 +22,8 @@ test('the composed brief exports to a PDF with the headline, every theme, the in
 
   const pdf = testInfo.outputPath('brief.pdf');
   await app.answerNextDialog(pdf);
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
-  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  await composer.export('PDF');
+  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
   expect(existsSync(pdf)).toBe(true);
 
   const text = run('pdftotext', '-layout', pdf, '-');
@@ -63,20 +55,21 @@ test('the composed brief exports to a PDF with the headline, every theme, the in
   expect(readdirSync(pngs).length).toBe(pages);
 });
 
-test('Markdown and HTML exports: the HTML is one file with no script and nothing remote', async ({ page, app }, testInfo) => {
-  await openComposer(page);
+test('Markdown and HTML exports: the HTML is one file with no script and nothing remote', async ({ app, workspace }, testInfo) => {
+  const { composer } = workspace;
+  await composer.open();
   const md = testInfo.outputPath('brief.md');
   await app.answerNextDialog(md);
-  await page.getByRole('button', { name: 'Markdown…' }).click();
-  await expect(page.getByText(/Exported MD to/)).toBeVisible();
+  await composer.export('MD');
+  await expect(composer.exported('MD')).toBeVisible();
   const markdown = readFileSync(md, 'utf8');
   expect(markdown).toContain(`: ${HEADLINE}`);
   expect(markdown).toContain('**2.3** The lack of skilled engineers');
 
   const html = testInfo.outputPath('brief.html');
   await app.answerNextDialog(html);
-  await page.getByRole('button', { name: 'HTML…' }).click();
-  await expect(page.getByText(/Exported HTML to/)).toBeVisible({ timeout: 60_000 });
+  await composer.export('HTML');
+  await expect(composer.exported('HTML')).toBeVisible({ timeout: 60_000 });
   const content = readFileSync(html, 'utf8');
   expect(content).toContain(HEADLINE);
   expect(content).not.toMatch(/<script/i);
@@ -85,40 +78,43 @@ test('Markdown and HTML exports: the HTML is one file with no script and nothing
   expect(content).toContain('55% → 78%');
 });
 
-test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({ page, app }, testInfo) => {
-  await openComposer(page);
-  await page.getByLabel('US Letter').check();
+test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({ app, workspace }, testInfo) => {
+  const { composer } = workspace;
+  await composer.open();
+  await composer.choosePaper('US Letter');
   const missing = testInfo.outputPath('no-such-folder', 'brief.pdf');
   await app.answerNextDialog(missing);
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The folder' })).toHaveText(/The folder .*no-such-folder does not exist; choose another place\./, { timeout: 60_000 });
+  await composer.export('PDF');
+  await expect(workspace.alertSaying('The folder')).toHaveText(/The folder .*no-such-folder does not exist; choose another place\./, { timeout: 60_000 });
   expect(existsSync(testInfo.outputPath('no-such-folder'))).toBe(false);
 
   const letter = testInfo.outputPath('letter.pdf');
   await app.answerNextDialog(letter);
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
-  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  await composer.export('PDF');
+  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
   expect(run('pdfinfo', letter)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   expect(readdirSync(testInfo.outputPath()).filter((f) => f.endsWith('.part'))).toEqual([]);
 });
 
-test('an empty brief exports a valid PDF that says it is empty', async ({ page, app }, testInfo) => {
+test('an empty brief exports a valid PDF that says it is empty', async ({ page, app, workspace }, testInfo) => {
+  const { composer } = workspace;
   await page.keyboard.press('Control+N');
-  await expect(page.getByText('This brief is empty.')).toBeVisible();
-  await openComposer(page);
+  await expect(workspace.says('This brief is empty.')).toBeVisible();
+  await composer.open();
   const pdf = testInfo.outputPath('empty.pdf');
   await app.answerNextDialog(pdf);
-  await page.getByRole('button', { name: 'Export PDF…' }).click();
-  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  await composer.export('PDF');
+  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
   expect(run('pdftotext', pdf, '-')).toContain('This brief is empty');
   run('qpdf', '--check', pdf);
 });
 
-test('File > Export as PDF exports the whole brief with progress shown, from the menu as from the keyboard', async ({ page, app, workspace }, testInfo) => {
+test('File > Export as PDF exports the whole brief with progress shown, from the menu as from the keyboard', async ({ app, workspace }, testInfo) => {
+  const { composer } = workspace;
   const pdf = testInfo.outputPath('from-menu.pdf');
   await app.answerNextDialog(pdf);
-  await workspace.fileMenu('Export as PDF…');
-  await expect(page.getByRole('status').filter({ hasText: /Laying out pages|Printing|Writing|Composing/ }).or(page.getByText(/Exported PDF to/))).toBeVisible();
-  await expect(page.getByText(/Exported PDF to/)).toBeVisible({ timeout: 60_000 });
+  await workspace.fileMenu.choose('Export as PDF…');
+  await expect(composer.progress.or(composer.exported('PDF'))).toBeVisible();
+  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
   expect(run('pdftotext', pdf, '-')).toContain('Group 4');
 });

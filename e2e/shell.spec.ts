@@ -60,7 +60,7 @@ test('a native menu command runs the same action as the workspace’s own shortc
   await app.menuCommand({ command: 'save-as' });
   await expect(workspace.status).toContainText(`Saved to ${target}`);
   await expect(page).toHaveTitle('from-menu.sqlite — Briefing Desk');
-  await page.getByRole('button', { name: 'File' }).click();
+  await workspace.fileMenu.open();
   await workspace.screenshot(testInfo.outputPath('file-menu-light.png'), 'light');
   await workspace.screenshot(testInfo.outputPath('file-menu-dark.png'), 'dark');
 });

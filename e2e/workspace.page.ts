@@ -1,114 +1,138 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ClaimObject } from './pages/claim.ts';
+import { Composer } from './pages/composer.ts';
+import { ShortcutSheet, UnsavedChangesDialog } from './pages/dialogs.ts';
+import { FileMenu } from './pages/file-menu.ts';
+import { HighlightToolbar } from './pages/highlight-toolbar.ts';
+import { HighlightsPanel } from './pages/highlights-panel.ts';
+import { type IndicatorCard, IndicatorsPanel } from './pages/indicators-panel.ts';
+import { MergeReview } from './pages/merge-review.ts';
+import { NotesPanel } from './pages/notes-panel.ts';
+import { SearchBox } from './pages/search-box.ts';
+import { SourceObject } from './pages/source.ts';
+import { ThemeNav } from './pages/theme-nav.ts';
+import { ThemeObject } from './pages/theme.ts';
+import { TitleBar } from './pages/title-bar.ts';
 
-/** The workspace as a user meets it: source, themes with claims, indicators. */
+/**
+ * The workspace as a user meets it: the source, themes with claims, the side panel (indicators,
+ * notes, highlights), the File menu, search and the composer. The entry point of the page objects:
+ * each part of the screen is its own object (e2e/pages/), handed out here.
+ */
 export class WorkspacePage {
   readonly page: Page;
   readonly reading: Locator;
-  readonly source: Locator;
-  readonly indicatorsPanel: Locator;
-  readonly indicators: Locator;
+  readonly source: SourceObject;
+  readonly themeHeadings: Locator;
   readonly claims: Locator;
   readonly citationChips: Locator;
-  readonly themeHeadings: Locator;
+  readonly indicators: IndicatorsPanel;
+  readonly notes: NotesPanel;
+  readonly highlights: HighlightsPanel;
+  readonly highlightToolbar: HighlightToolbar;
+  readonly fileMenu: FileMenu;
+  readonly titleBar: TitleBar;
+  readonly themeNav: ThemeNav;
+  readonly search: SearchBox;
+  readonly composer: Composer;
+  readonly mergeReview: MergeReview;
+  readonly unsavedChanges: UnsavedChangesDialog;
+  readonly shortcutSheet: ShortcutSheet;
+  /** The latest notice ("Saved to …", "Undone …"). */
+  readonly status: Locator;
+  readonly alert: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.reading = page.getByRole('main', { name: 'Brief' });
-    this.source = this.reading.getByRole('region').filter({ has: page.getByText('Source', { exact: true }) });
-    this.indicatorsPanel = page.getByRole('complementary', { name: /Indicators/ });
-    this.indicators = this.indicatorsPanel.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    this.source = new SourceObject(page, this.reading);
     this.themeHeadings = this.reading.getByRole('heading', { level: 2 });
     this.claims = this.reading.locator('[data-claim-number]');
     this.citationChips = this.reading.getByRole('note');
-  }
-
-  /** Runs a File menu command by mouse, as a user would. */
-  async fileMenu(item: string | RegExp): Promise<void> {
-    await this.page.getByRole('button', { name: 'File' }).click();
-    await this.page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item }).click();
-  }
-
-  get status(): Locator {
-    return this.page.getByRole('status').filter({ hasNotText: /^$/ }).first();
-  }
-
-  get alert(): Locator {
-    return this.page.getByRole('alert');
-  }
-
-  documentName(): Locator {
-    return this.page.getByRole('banner').locator('.doc-name');
+    this.indicators = new IndicatorsPanel(page);
+    this.notes = new NotesPanel(page);
+    this.highlights = new HighlightsPanel(page);
+    this.highlightToolbar = new HighlightToolbar(page);
+    this.fileMenu = new FileMenu(page);
+    this.titleBar = new TitleBar(page);
+    this.themeNav = new ThemeNav(page);
+    this.search = new SearchBox(page);
+    this.composer = new Composer(page);
+    this.mergeReview = new MergeReview(page);
+    this.unsavedChanges = new UnsavedChangesDialog(page);
+    this.shortcutSheet = new ShortcutSheet(page);
+    this.status = page.getByRole('status').filter({ hasNotText: /^$/ }).first();
+    this.alert = page.getByRole('alert');
   }
 
   async waitUntilOpen(): Promise<void> {
     // A brief of 100,000 items takes seconds to open in the test host (see bench/README.md).
-    await expect(this.indicatorsPanel.getByRole('heading', { name: /Indicators/ })).toBeVisible({ timeout: 60_000 });
+    await expect(this.indicators.heading).toBeVisible({ timeout: 60_000 });
   }
 
-  theme(label: string): Locator {
-    return this.reading.getByRole('region', { name: label });
+  /** Reloads the window and waits for the brief to be open again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilOpen();
   }
 
-  claim(number: string): Locator {
-    return this.reading.locator(`[data-claim-number="${number}"]`);
+  theme(label: string): ThemeObject {
+    return new ThemeObject(this.page, this.reading, label);
   }
 
-  indicator(name: string): Locator {
-    return this.indicatorsPanel.getByRole('listitem', { name });
+  claim(number: string): ClaimObject {
+    return new ClaimObject(this.reading, number);
+  }
+
+  indicator(name: string): IndicatorCard {
+    return this.indicators.indicator(name);
+  }
+
+  /** Adds a theme at the end of the brief, from the "+ Add a theme" form. */
+  async addTheme(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: '+ Add a theme' }).click();
+    await this.page.getByRole('textbox', { name: 'Title of the new theme' }).fill(title);
+    await this.page.getByRole('button', { name: 'Add theme', exact: true }).click();
+  }
+
+  /** Words shown anywhere in the window ("This brief is empty."). */
+  says(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** The alert whose words hold this text. */
+  alertSaying(text: string): Locator {
+    return this.alert.filter({ hasText: text });
   }
 
   /** Everything the brief shows, as text: what a reload must reproduce. */
   async visibleText(): Promise<string> {
-    return (await this.reading.innerText()) + '\n' + (await this.indicatorsPanel.innerText());
-  }
-
-  /** Selects `words` inside a claim's (or the headline's) text, as a drag with the mouse would. */
-  async select(target: Locator, words: string): Promise<void> {
-    await target.locator('[data-target-id]').evaluate((container, wanted) => {
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          document.getSelection()!.removeAllRanges();
-          document.getSelection()!.addRange(range);
-          return;
-        }
-      }
-      throw new Error(`"${wanted}" is not in one piece of text here`);
-    }, words);
-  }
-
-  get highlightToolbar(): Locator {
-    return this.page.getByRole('toolbar', { name: 'Highlight the selected text' });
-  }
-
-  /** Selects words and highlights them with the colour of that meaning, with an optional comment. */
-  async highlight(target: Locator, words: string, meaning: string, comment?: string): Promise<void> {
-    await this.select(target, words);
-    if (comment) await this.highlightToolbar.getByRole('textbox').fill(comment);
-    await this.highlightToolbar.getByRole('button', { name: meaning }).click();
-    await expect(this.highlightToolbar).toBeHidden();
-  }
-
-  tab(name: 'Indicators' | 'Notes' | 'Highlights'): Locator {
-    return this.page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name: new RegExp(`^${name}`) });
-  }
-
-  get notesPanel(): Locator {
-    return this.page.getByRole('complementary', { name: /^Notes/ });
-  }
-
-  get highlightsPanel(): Locator {
-    return this.page.getByRole('complementary', { name: /^Highlights/ });
+    return (await this.reading.innerText()) + '\n' + (await this.indicators.root.innerText());
   }
 
   /** Presses a key with Ctrl (Cmd on macOS) on the page body, outside any text field. */
   async shortcut(keys: string): Promise<void> {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await this.page.keyboard.press(`ControlOrMeta+${keys}`);
+  }
+
+  /** Undo from the keyboard (Ctrl+Z), outside any text field. */
+  async undo(): Promise<void> {
+    await this.shortcut('z');
+  }
+
+  /** Redo from the keyboard (Ctrl+Shift+Z), outside any text field. */
+  async redo(): Promise<void> {
+    await this.shortcut('Shift+z');
+  }
+
+  /** Drops a file of this name on the window, as from a file manager (its contents do not matter). */
+  async dropFile(name: string): Promise<void> {
+    await this.page.evaluate((fileName) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], fileName));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, name);
   }
 
   async screenshot(path: string, colorScheme: 'light' | 'dark'): Promise<void> {

@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test';
+import { sidePanelTab } from './side-panel.ts';
+
+/** The Highlights tab of the side panel: every highlight with its comment, the orphaned ones, the colours' meanings. */
+export class HighlightsPanel {
+  readonly root: Locator;
+  readonly tab: Locator;
+  readonly heading: Locator;
+  readonly items: Locator;
+  /** Highlights whose words are no longer in their claim. */
+  readonly orphaned: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByRole('complementary', { name: /^Highlights/ });
+    this.tab = sidePanelTab(page, 'Highlights');
+    this.heading = this.root.getByRole('heading', { name: /Highlights/ });
+    this.items = this.root.getByRole('listitem');
+    this.orphaned = this.root.getByRole('region', { name: /Orphaned/ });
+  }
+
+  async open(): Promise<void> {
+    await this.tab.click();
+  }
+
+  /** The highlight on a part of the brief, by its name there: "Claim 2.1", "Headline". */
+  highlightOn(target: string): Locator {
+    return this.root.getByRole('listitem', { name: `Highlight on ${target}` });
+  }
+
+  /** The comment field of a highlight (or of the orphaned ones). */
+  commentOf(highlight: Locator): Locator {
+    return highlight.getByRole('textbox');
+  }
+
+  /** Rewrites a highlight's comment in place; Enter keeps it. */
+  async editComment(target: string, comment: string): Promise<void> {
+    const field = this.commentOf(this.highlightOn(target));
+    await field.fill(comment);
+    await field.press('Enter');
+  }
+
+  async showMore(): Promise<void> {
+    await this.root.getByRole('button', { name: /Show more/ }).click();
+  }
+
+  /** Opens "What the colours mean", where each colour's meaning is edited. */
+  async showColourMeanings(): Promise<void> {
+    await this.root.getByText('What the colours mean').click();
+  }
+
+  /** The field with a colour's meaning ("red"). */
+  meaningOf(colour: string): Locator {
+    return this.root.getByRole('textbox', { name: `Meaning of ${colour}` });
+  }
+
+  /** Gives a colour a new meaning; Enter keeps it. */
+  async setMeaning(colour: string, meaning: string): Promise<void> {
+    await this.meaningOf(colour).fill(meaning);
+    await this.meaningOf(colour).press('Enter');
+  }
+}
