@@ -12,7 +12,7 @@ import { removeSqliteFile } from '../files/index.ts';
 // BRIEFING_CRASH_ITERATIONS (200 by default, also in CI: about a minute on 2 cores).
 const ITERATIONS = Number(process.env.BRIEFING_CRASH_ITERATIONS ?? 200);
 const CONTROL_ITERATIONS = Math.max(10, Math.round(ITERATIONS / 4));
-const WRITER = fileURLToPath(new URL('./test-support/crash-writer.ts', import.meta.url));
+const WRITER = fileURLToPath(new URL('../test-support/crash-writer.ts', import.meta.url));
 
 /** A seeded-random delay, so a failing run can be repeated with the same seed. */
 function randomSource(seed: number) {
