@@ -1,0 +1,298 @@
+import type { CommandContext } from '../../../../common/commands.ts';
+import { claimNumbers } from '../../../../common/claim-numbers.ts';
+import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../../common/ipc/contract.ts';
+import type { Brief } from '../../../../common/model.ts';
+import { api, ApiError } from '../api.ts';
+import { applyPatch } from '../brief-patch.ts';
+import { highlightsByTarget, noteCounts } from './brief-index.ts';
+import { Notices } from './notices.svelte.ts';
+
+export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
+
+/** Why an edit was refused: `field` names the form field to show it next to, when there is one. */
+export interface EditRefusal {
+  field: string | null;
+  message: string;
+}
+
+/** Document actions that replace what is open, and so must not silently drop unsaved changes. */
+export type ReplacingAction =
+  | { kind: 'new'; from: 'blank' | 'article' }
+  | { kind: 'open' }
+  | { kind: 'open-recent'; path: string }
+  | { kind: 'open-path'; path: string }
+  | { kind: 'revert' };
+
+/**
+ * The open document: its brief and what is derived from it, its file state, edits with undo and
+ * redo, the file actions (new, open, save, revert, merge) and the merge conflicts still to decide.
+ * Everything is read through getters and changed through the methods, never assigned from outside.
+ * The two dialogs the document itself raises live here too: the unsaved-changes question (a file
+ * action waiting for an answer) and the conflict review (which a merge opens when it leaves conflicts).
+ */
+export class OpenDocument {
+  #status = $state<LoadStatus>('loading');
+  #error = $state<string | null>(null);
+  /** Replaced whole by every load and edit, never changed in place: raw state, so a brief of 100,000 items is not wrapped in proxies. */
+  #brief = $state.raw<Brief | null>(null);
+  #info = $state<AppInfo | null>(null);
+  #state = $state<DocumentState | null>(null);
+  /** What the app is doing right now, e.g. "Checking colleague.sqlite…"; null when idle. */
+  #busy = $state<string | null>(null);
+  #conflicts = $state<ConflictView[]>([]);
+  #reviewOpen = $state(false);
+  /** A replacing action waiting for the user to decide about unsaved changes. */
+  #pendingAction = $state<ReplacingAction | null>(null);
+
+  readonly notices = new Notices();
+
+  #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
+  #noteCounts = $derived(noteCounts(this.#brief));
+  #claimNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
+  #windowTitle = $derived(this.#state ? `${this.#state.name}${this.#state.dirty ? ' (edited)' : ''} — Briefing Desk` : 'Briefing Desk');
+  #commandContext: CommandContext = $derived({
+    canRevert: !!this.#state?.filePath,
+    openConflicts: this.#state?.openConflicts ?? 0,
+    undo: this.#state?.history.undo ?? null,
+    redo: this.#state?.history.redo ?? null,
+  });
+
+  get status(): LoadStatus {
+    return this.#status;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get brief(): Brief | null {
+    return this.#brief;
+  }
+  get info(): AppInfo | null {
+    return this.#info;
+  }
+  /** The file behind the brief: its name and path, unsaved changes, recent files, open conflicts, undo history. */
+  get state(): DocumentState | null {
+    return this.#state;
+  }
+  get busy(): string | null {
+    return this.#busy;
+  }
+  get conflicts(): ConflictView[] {
+    return this.#conflicts;
+  }
+  get reviewOpen(): boolean {
+    return this.#reviewOpen;
+  }
+  get pendingAction(): ReplacingAction | null {
+    return this.#pendingAction;
+  }
+  /** Highlights that still anchor, by the claim or source they are on. */
+  get highlightsByTarget() {
+    return this.#highlightsByTarget;
+  }
+  /** How many notes each theme, claim or indicator has. */
+  get noteCounts() {
+    return this.#noteCounts;
+  }
+  /** "2.1" for the first claim of the second theme, by claim id. */
+  get claimNumbers(): ReadonlyMap<string, string> {
+    return this.#claimNumbers;
+  }
+  get windowTitle(): string {
+    return this.#windowTitle;
+  }
+  /** What decides which menu commands can run now (Revert needs a file, and so on). */
+  get commandContext(): CommandContext {
+    return this.#commandContext;
+  }
+
+  readonly meaningOf = (colour: string): string => this.#brief?.palette.find((p) => p.colour === colour)?.meaning ?? colour;
+
+  async load(): Promise<void> {
+    this.#status = 'loading';
+    this.#error = null;
+    try {
+      const [info, brief, state] = await Promise.all([api.appInfo(), api.getBrief(), api.documentState()]);
+      this.#info = info;
+      this.#brief = brief;
+      this.#state = state;
+      this.#status = brief ? 'ready' : 'empty';
+    } catch (error) {
+      this.#error = (error as Error).message;
+      this.#status = 'error';
+    }
+  }
+
+  #applied(outcome: EditOutcome): void {
+    if (this.#brief) this.#brief = applyPatch(this.#brief, outcome.patch);
+    this.#state = outcome.state;
+  }
+
+  /** Makes one edit; answers null when done, or why it was refused (shown next to the field named). */
+  async edit(edit: BriefEdit): Promise<EditRefusal | null> {
+    try {
+      this.#applied(await api.edit(edit));
+      return null;
+    } catch (error) {
+      const field = error instanceof ApiError ? (error.field ?? null) : null;
+      if (!field) this.notices.error((error as Error).message);
+      return { field, message: (error as Error).message };
+    }
+  }
+
+  async undo(): Promise<void> {
+    await this.#step('undo');
+  }
+
+  async redo(): Promise<void> {
+    await this.#step('redo');
+  }
+
+  async #step(direction: 'undo' | 'redo'): Promise<void> {
+    const label = this.#state?.history[direction];
+    if (!label) {
+      this.notices.info(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      return;
+    }
+    try {
+      this.#applied(await (direction === 'undo' ? api.undo() : api.redo()));
+      this.notices.info(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}.`);
+    } catch (error) {
+      this.notices.error((error as Error).message);
+      this.#state = await api.documentState();
+    }
+  }
+
+  async #refresh(state: DocumentState): Promise<void> {
+    this.#state = state;
+    const [brief, info] = await Promise.all([api.getBrief(), api.appInfo()]);
+    this.#brief = brief;
+    this.#info = info;
+    this.#status = brief ? 'ready' : 'empty';
+  }
+
+  /** Runs one document action: shows it as busy, reports its outcome, never throws. */
+  async #perform<T>(label: string, action: () => Promise<T | null>, done: (value: T) => Promise<string | null>): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = label;
+    this.notices.dismiss();
+    try {
+      const value = await action();
+      if (value !== null) {
+        const message = await done(value);
+        if (message) this.notices.info(message);
+      }
+    } catch (error) {
+      this.notices.error((error as Error).message);
+    } finally {
+      this.#busy = null;
+    }
+  }
+
+  /** New, Open, Open Recent and Revert: asks first when there are unsaved changes. */
+  request(action: ReplacingAction): void {
+    if (this.#state?.dirty) this.#pendingAction = action;
+    else void this.#replace(action);
+  }
+
+  /** The answer to the unsaved-changes question. */
+  async settlePending(choice: 'save' | 'discard' | 'cancel'): Promise<void> {
+    const action = this.#pendingAction;
+    this.#pendingAction = null;
+    if (!action || choice === 'cancel') return;
+    if (choice === 'save') {
+      await this.save();
+      if (this.#state?.dirty) return; // The save was cancelled or failed: keep the changes.
+    }
+    await this.#replace(action);
+  }
+
+  async #replace(action: ReplacingAction): Promise<void> {
+    const toState = async (state: DocumentState) => {
+      await this.#refresh(state);
+      return state.openConflicts > 0 ? `${state.openConflicts} merge conflicts in this brief still need a decision.` : null;
+    };
+    switch (action.kind) {
+      case 'new':
+        return this.#perform(action.from === 'article' ? 'Importing the article…' : 'Creating a new brief…', () => api.newBrief(action.from), toState);
+      case 'open':
+        return this.#perform('Checking the file before opening it…', () => api.open(), toState);
+      case 'open-recent':
+        return this.#perform(`Checking ${basename(action.path)}…`, () => api.openRecent(action.path), toState);
+      case 'open-path':
+        return this.#perform(`Checking ${basename(action.path)}…`, () => api.openPath(action.path), toState);
+      case 'revert':
+        return this.#perform('Going back to the saved version…', () => api.revert(), async (state) => {
+          await this.#refresh(state);
+          return `Reverted to the version saved in ${state.name}.`;
+        });
+    }
+  }
+
+  save(): Promise<void> {
+    return this.#perform('Saving…', () => api.save(), async (state) => {
+      this.#state = state;
+      return `Saved to ${state.filePath}.`;
+    });
+  }
+
+  saveAs(): Promise<void> {
+    return this.#perform('Saving…', () => api.saveAs(), async (state) => {
+      this.#state = state;
+      return `Saved to ${state.filePath}.`;
+    });
+  }
+
+  merge(): Promise<void> {
+    return this.#perform('Checking and merging the colleague’s brief…', () => api.merge(), async (outcome: MergeOutcome) => {
+      await this.#refresh(outcome.state);
+      const { report } = outcome;
+      if (outcome.state.openConflicts > 0) await this.openReview();
+      return (
+        `Merged ${outcome.from}: ${report.added} added, ${report.updated} updated` +
+        (report.conflicts > 0 ? `, ${report.conflicts} conflicts to review.` : report.added + report.updated === 0 ? ' (nothing new).' : '.')
+      );
+    });
+  }
+
+  /** A file dropped on the window: opened like File > Open, where the host can tell its path. */
+  openDropped(file: File): void {
+    if (!/\.sqlite$/i.test(file.name)) {
+      this.notices.error(`${file.name} is not a brief: drop a .sqlite file made by Briefing Desk.`);
+      return;
+    }
+    const path = api.pathForFile(file);
+    if (!path) {
+      this.notices.error('This window cannot read the location of a dropped file; use File > Open instead.');
+      return;
+    }
+    this.request({ kind: 'open-path', path });
+  }
+
+  /** Opens the conflict review with the conflicts as the store has them now. */
+  async openReview(): Promise<void> {
+    try {
+      this.#conflicts = await api.conflicts();
+      this.#reviewOpen = true;
+    } catch (error) {
+      this.notices.error((error as Error).message);
+    }
+  }
+
+  closeReview(): void {
+    this.#reviewOpen = false;
+  }
+
+  async resolve(conflictId: string, choice: 'ours' | 'theirs'): Promise<void> {
+    try {
+      const state = await api.resolve(conflictId, choice);
+      this.#conflicts = this.#conflicts.filter((c) => c.id !== conflictId);
+      await this.#refresh(state);
+    } catch (error) {
+      this.notices.error((error as Error).message);
+    }
+  }
+}
+
+function basename(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
