@@ -10,16 +10,32 @@ import layering from './eslint-local/layering.js';
 // open things, are errors wherever they appear (ESLint has no maintained Electron-security plugin).
 const electronSecurity = [
   ...[
-    ['nodeIntegration', true], ['nodeIntegrationInWorker', true], ['nodeIntegrationInSubFrames', true], ['contextIsolation', false],
-    ['sandbox', false], ['webSecurity', false], ['allowRunningInsecureContent', true], ['experimentalFeatures', true], ['webviewTag', true],
+    ['nodeIntegration', true],
+    ['nodeIntegrationInWorker', true],
+    ['nodeIntegrationInSubFrames', true],
+    ['contextIsolation', false],
+    ['sandbox', false],
+    ['webSecurity', false],
+    ['allowRunningInsecureContent', true],
+    ['experimentalFeatures', true],
+    ['webviewTag', true],
   ].map(([key, value]) => ({
     selector: `Property[key.name='${key}'][value.value=${value}]`,
     message: `${key}: ${value} switches off one of Electron's defences (security checklist); keep the secure setting.`,
   })),
   { selector: "Property[key.name='enableBlinkFeatures']", message: 'enableBlinkFeatures turns on features Electron keeps off for safety.' },
-  { selector: "CallExpression[callee.property.name='executeJavaScript']", message: 'Do not run code in pages from main; talk through the IPC contract.' },
-  { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open links outside the app only through offerExternal in electron/main/window.ts (parsed, allowlisted, confirmed).' },
-  { selector: "CallExpression[callee.property.name='unsafeMode']", message: "better-sqlite3's unsafeMode turns SQLite's DEFENSIVE flag off; never." },
+  {
+    selector: "CallExpression[callee.property.name='executeJavaScript']",
+    message: 'Do not run code in pages from main; talk through the IPC contract.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='openExternal']",
+    message: 'Open links outside the app only through offerExternal in electron/main/window.ts (parsed, allowlisted, confirmed).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='unsafeMode']",
+    message: "better-sqlite3's unsafeMode turns SQLite's DEFENSIVE flag off; never.",
+  },
 ];
 
 export default tseslint.config(
@@ -52,7 +68,20 @@ export default tseslint.config(
   {
     // Pure code for every process: neither Node's nor the browser's globals.
     files: ['common/**/*.ts'],
-    rules: { 'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'window', 'document', 'navigator'] },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'require',
+        'Buffer',
+        '__dirname',
+        '__filename',
+        'global',
+        'window',
+        'document',
+        'navigator',
+      ],
+    },
   },
   {
     files: ['electron/**/*.ts', 'db/**/*.ts', 'common/**/*.ts', 'hosts/**/*.ts', 'cli/**/*.ts'],
@@ -68,7 +97,11 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc.ts', 'electron/main/window.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...electronSecurity, { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Register channels in electron/main/ipc.ts only.' }],
+      'no-restricted-syntax': [
+        'error',
+        ...electronSecurity,
+        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Register channels in electron/main/ipc.ts only.' },
+      ],
     },
   },
 );

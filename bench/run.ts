@@ -21,7 +21,9 @@ import { pdfLayout } from '../electron/services/exports/index.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
 
 // --only open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, pages: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, pages: { type: 'string' } },
+});
 const runs = (measure: string) => values.only === undefined || values.only === measure;
 const quick = values.quick;
 const RUNS = quick ? 2 : 5;
@@ -44,11 +46,30 @@ interface Row {
 const rows: Row[] = [];
 const notes: string[] = [];
 
-function record(measure: string, kase: string, app: Measure, baseline: string, base: Measure | null, targetRatio: number | null, target: string) {
+function record(
+  measure: string,
+  kase: string,
+  app: Measure,
+  baseline: string,
+  base: Measure | null,
+  targetRatio: number | null,
+  target: string,
+) {
   const ratio = base && base.median > 0 ? round(app.median / base.median) : null;
-  rows.push({ measure, case: kase, app, baseline, base, ratio, target, met: targetRatio === null || ratio === null ? null : ratio <= targetRatio });
+  rows.push({
+    measure,
+    case: kase,
+    app,
+    baseline,
+    base,
+    ratio,
+    target,
+    met: targetRatio === null || ratio === null ? null : ratio <= targetRatio,
+  });
   const fmt = (m: Measure | null) => (m ? `${m.median} ms (${m.min}–${m.max})` : '—');
-  console.log(`${measure.padEnd(18)} ${kase.padEnd(26)} app ${fmt(app).padEnd(28)} ${baseline.padEnd(22)} ${fmt(base).padEnd(28)} ratio ${ratio ?? '—'}`);
+  console.log(
+    `${measure.padEnd(18)} ${kase.padEnd(26)} app ${fmt(app).padEnd(28)} ${baseline.padEnd(22)} ${fmt(base).padEnd(28)} ratio ${ratio ?? '—'}`,
+  );
 }
 
 function brief(items: number): string {
@@ -75,7 +96,10 @@ async function openToInteractive(file: string, items: number): Promise<{ rendere
     const interactive = async () => {
       await page.goto(host.url);
       await page.getByRole('heading', { name: /^Indicators/ }).waitFor();
-      await page.getByRole('button', { name: /From claim/ }).first().waitFor({ state: 'visible' });
+      await page
+        .getByRole('button', { name: /From claim/ })
+        .first()
+        .waitFor({ state: 'visible' });
     };
     // Briefs this size take seconds to open: the biggest gets one load, and no warm-up.
     const runs = items >= 100_000 ? 1 : RUNS;
@@ -84,7 +108,9 @@ async function openToInteractive(file: string, items: number): Promise<{ rendere
     try {
       app = await repeat(runs, interactive, warmup);
     } catch {
-      notes.push(`open→interactive at ${items.toLocaleString('en')} items: not interactive within ${LOAD_LIMIT_MS / 1000} s (the workspace renders every claim; see the note on scale).`);
+      notes.push(
+        `open→interactive at ${items.toLocaleString('en')} items: not interactive within ${LOAD_LIMIT_MS / 1000} s (the workspace renders every claim; see the note on scale).`,
+      );
       return null;
     }
     // The renderer's heap with this brief open (measured for the biggest size only).
@@ -97,7 +123,10 @@ async function openToInteractive(file: string, items: number): Promise<{ rendere
     }
     // The baseline: the same visible content as a static page (the rendered DOM with its styles), same Chromium.
     const html = await page.evaluate(() => {
-      const css = [...document.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).join('\n');
+      const css = [...document.styleSheets]
+        .flatMap((s) => [...s.cssRules])
+        .map((r) => r.cssText)
+        .join('\n');
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('script, link, meta[http-equiv]').forEach((n) => n.remove());
       const style = document.createElement('style');
@@ -113,7 +142,10 @@ async function openToInteractive(file: string, items: number): Promise<{ rendere
       async () => {
         await staticPage.goto('http://static.local/');
         await staticPage.getByRole('heading', { name: /^Indicators/ }).waitFor();
-        await staticPage.getByRole('button', { name: /From claim/ }).first().waitFor({ state: 'visible' });
+        await staticPage
+          .getByRole('button', { name: /From claim/ })
+          .first()
+          .waitFor({ state: 'visible' });
       },
       warmup,
     );
@@ -198,7 +230,16 @@ async function pdfExport() {
           const page = await browser.newPage();
           try {
             await page.setContent(html, { waitUntil: 'load' });
-            await page.pdf({ format: layout.paper, printBackground: true, displayHeaderFooter: true, headerTemplate: layout.headerTemplate, footerTemplate: layout.footerTemplate, margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' }, outline: true, tagged: true });
+            await page.pdf({
+              format: layout.paper,
+              printBackground: true,
+              displayHeaderFooter: true,
+              headerTemplate: layout.headerTemplate,
+              footerTemplate: layout.footerTemplate,
+              margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
+              outline: true,
+              tagged: true,
+            });
           } finally {
             await page.close();
           }
@@ -207,7 +248,14 @@ async function pdfExport() {
         const markdown = join(work, 'brief.md');
         writeFileSync(markdown, toMarkdown(doc));
         if (spawnSync('pandoc', ['--version']).status === 0 && spawnSync('wkhtmltopdf', ['--version']).status === 0) {
-          const pandoc = await repeat(1, () => execFileSync('pandoc', [markdown, '-o', join(work, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], { stdio: 'ignore' }), 0);
+          const pandoc = await repeat(
+            1,
+            () =>
+              execFileSync('pandoc', [markdown, '-o', join(work, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], {
+                stdio: 'ignore',
+              }),
+            0,
+          );
           record('PDF export', `${printedPages} pages, vs pandoc`, app, 'pandoc + wkhtmltopdf', pandoc, 1, 'faster than pandoc');
         } else {
           notes.push('pandoc or wkhtmltopdf is not installed (scripts/setup.sh installs both); the pandoc baseline was not run.');
@@ -259,7 +307,15 @@ async function saveAs(file: string) {
       rmSync(join(work, 'vacuum.sqlite'), { force: true });
       vacuumInto(db, join(work, 'vacuum.sqlite'));
     });
-    record('Save As', `${BIG.toLocaleString('en')} items (${round(statSync(file).size / 2 ** 20)} MB)`, app, 'VACUUM INTO', base, null, 'for reference (adds fsync + rename)');
+    record(
+      'Save As',
+      `${BIG.toLocaleString('en')} items (${round(statSync(file).size / 2 ** 20)} MB)`,
+      app,
+      'VACUUM INTO',
+      base,
+      null,
+      'for reference (adds fsync + rename)',
+    );
   } finally {
     db.close();
   }
@@ -272,8 +328,16 @@ try {
   const files = new Map(needsBriefs ? SIZES.map((items) => [items, brief(items)]) : []);
   let heap: { rendererHeapMB: number; mainRssMB: number } | null = null;
   if (runs('open')) for (const [items, file] of files) heap = (await openToInteractive(file, items)) ?? heap;
-  const mem = { items: BIG, rendererHeapMB: heap?.rendererHeapMB ?? null, mainRssMB: heap?.mainRssMB ?? null, met: heap ? heap.rendererHeapMB < 300 : null };
-  if (runs('open')) console.log(`memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS ${mem.mainRssMB ?? '—'} MB`);
+  const mem = {
+    items: BIG,
+    rendererHeapMB: heap?.rendererHeapMB ?? null,
+    mainRssMB: heap?.mainRssMB ?? null,
+    met: heap ? heap.rendererHeapMB < 300 : null,
+  };
+  if (runs('open'))
+    console.log(
+      `memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS ${mem.mainRssMB ?? '—'} MB`,
+    );
   if (runs('search')) await searchLatency(files.get(BIG)!);
   if (runs('pdf')) await pdfExport();
   if (runs('merge')) await merge();
@@ -283,7 +347,12 @@ try {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     seconds: Math.round((Date.now() - started) / 1000),
-    machine: { cpu: cpuList()[0]?.model ?? 'unknown', cores: cpuList().length, memoryGB: round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpu: cpuList()[0]?.model ?? 'unknown',
+      cores: cpuList().length,
+      memoryGB: round(totalmem() / 2 ** 30),
+      platform: `${process.platform} ${process.arch}`,
+    },
     versions: {
       node: process.versions.node,
       sqlite: process.versions.sqlite ?? null,
@@ -297,7 +366,9 @@ try {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   const missed = rows.filter((r) => r.met === false);
-  console.log(`\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met === false ? `; renderer heap ${mem.rendererHeapMB} MB over 300 MB` : ''}.`);
+  console.log(
+    `\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met === false ? `; renderer heap ${mem.rendererHeapMB} MB over 300 MB` : ''}.`,
+  );
   for (const note of notes) console.log(`note: ${note}`);
   console.log('Wrote bench/results/latest.json');
 } finally {

@@ -39,14 +39,28 @@ test('briefing new writes the embedded brief as one self-contained file, and inf
   assert.match(info.out, new RegExp(`Schema: +version ${SCHEMA_VERSION}`));
 
   const json = JSON.parse((await run('info', file, '--json')).out);
-  assert.deepEqual(json.counts, { sources: 1, themes: 4, claims: 12, citations: 19, indicators: 7, observations: 8, notes: 0, annotations: 0, tags: 0 });
+  assert.deepEqual(json.counts, {
+    sources: 1,
+    themes: 4,
+    claims: 12,
+    citations: 19,
+    indicators: 7,
+    observations: 8,
+    notes: 0,
+    annotations: 0,
+    tags: 0,
+  });
   assert.equal(json.schemaVersion, SCHEMA_VERSION);
   assert.deepEqual(readdirSync(dir), ['brief.sqlite'], 'info does not write beside the file');
 });
 
 test('briefing new --from imports another article in the same format', async (t) => {
   const dir = tempDir(t);
-  const file = await briefFromArticle(dir, 'other', 'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]');
+  const file = await briefFromArticle(
+    dir,
+    'other',
+    'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]',
+  );
   const json = JSON.parse((await run('info', file, '--json')).out);
   assert.equal(json.source.titleOriginal, 'Редкоземельные металлы: новый план');
   assert.equal(json.source.publisher, 'RBC');
@@ -57,7 +71,7 @@ test('errors go to stderr with a non-zero exit and leave nothing behind', async 
   const dir = tempDir(t);
   const bad = join(dir, 'bad.txt');
   writeFileSync(bad, 'Headline\nno byline here\n');
-  const failed = (await run('new', join(dir, 'out.sqlite'), '--from', bad));
+  const failed = await run('new', join(dir, 'out.sqlite'), '--from', bad);
   assert.equal(failed.code, 1);
   assert.match(failed.err, /Line 2 should give the publisher and date/);
   assert.deepEqual(readdirSync(dir), ['bad.txt']);
@@ -105,7 +119,10 @@ test('briefing merge with --out leaves MINE untouched and reports conflicts, kee
   const theirs = join(dir, 'theirs.sqlite');
   await run('new', mine);
   copyFileSync(mine, theirs);
-  for (const [file, author, text] of [[mine, 'me', 'Mine'], [theirs, 'colleague', 'Theirs']] as const) {
+  for (const [file, author, text] of [
+    [mine, 'me', 'Mine'],
+    [theirs, 'colleague', 'Theirs'],
+  ] as const) {
     const db = openStore(file);
     const claim = new BriefStore(db).getBrief()!.themes[0]!.claims[0]!;
     new BriefWriter(db, author).updateClaimText(claim.id, text);
@@ -130,7 +147,20 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
   const file = join(dir, 'brief.sqlite');
   await run('new', file);
   const out = { pdf: join(dir, 'b.pdf'), md: join(dir, 'b.md'), html: join(dir, 'b.html') };
-  const exported = await run('export', file, '--pdf', out.pdf, '--md', out.md, '--html', out.html, '--marking', 'OFFICIAL-SENSITIVE', '--paper', 'letter');
+  const exported = await run(
+    'export',
+    file,
+    '--pdf',
+    out.pdf,
+    '--md',
+    out.md,
+    '--html',
+    out.html,
+    '--marking',
+    'OFFICIAL-SENSITIVE',
+    '--paper',
+    'letter',
+  );
   assert.equal(exported.code, 0, exported.err);
   const text = execFileSync('pdftotext', [out.pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /俄总理返回莫斯科后/);
@@ -147,7 +177,11 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
 
 test('exports write what the user wrote as text: HTML and script in a claim never become markup', async (t) => {
   const dir = tempDir(t);
-  const file = await briefFromArticle(dir, 'hostile', 'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]');
+  const file = await briefFromArticle(
+    dir,
+    'hostile',
+    'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]',
+  );
   const out = { pdf: join(dir, 'h.pdf'), html: join(dir, 'h.html') };
   const exported = await run('export', file, '--pdf', out.pdf, '--html', out.html);
   assert.equal(exported.code, 0, exported.err);

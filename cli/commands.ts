@@ -37,7 +37,8 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('briefing new takes one output file.');
   const out = positionals[0]!;
   if (existsSync(out)) throw new StoreError('exists', `${out} already exists; choose another name or remove it first.`);
-  if (!existsSync(dirname(out) || '.')) throw new StoreError('not-found', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
+  if (!existsSync(dirname(out) || '.'))
+    throw new StoreError('not-found', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
 
   let article: ParsedArticle | undefined;
   if (values.from !== undefined) {
@@ -83,7 +84,13 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
     const schema = readSchemaState(db);
     const source = brief?.sources[0] ?? null;
     if (values.json) {
-      io.out(JSON.stringify({ file, schemaVersion: schema.version, briefId: brief?.id ?? null, title: brief?.title ?? null, source, counts }, null, 2));
+      io.out(
+        JSON.stringify(
+          { file, schemaVersion: schema.version, briefId: brief?.id ?? null, title: brief?.title ?? null, source, counts },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     const lines = [
@@ -151,7 +158,8 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('briefing merge takes MINE.sqlite and THEIRS.sqlite.');
   const [mine, theirs] = positionals as [string, string];
   if (!existsSync(mine)) throw new StoreError('not-found', `${mine} does not exist; check the path.`);
-  if (values.out !== undefined && existsSync(values.out)) throw new StoreError('exists', `${values.out} already exists; choose another name or remove it first.`);
+  if (values.out !== undefined && existsSync(values.out))
+    throw new StoreError('exists', `${values.out} already exists; choose another name or remove it first.`);
 
   const received = await receiveToTemp(theirs);
   try {
@@ -178,7 +186,9 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
       if (conflicts.length > 0) {
         io.out(`${conflicts.length} conflict(s) need a decision; both versions are kept in ${target}, marked for review in Briefing Desk:`);
         for (const conflict of conflicts) {
-          io.out(`  ${conflict.itemLabel}: yours (${conflict.ours.author}, ${conflict.ours.updatedAt}) / theirs (${conflict.theirs.author}, ${conflict.theirs.updatedAt})`);
+          io.out(
+            `  ${conflict.itemLabel}: yours (${conflict.ours.author}, ${conflict.ours.updatedAt}) / theirs (${conflict.theirs.author}, ${conflict.theirs.updatedAt})`,
+          );
           for (const field of conflict.fields) io.out(`    ${field.field}: yours "${field.ours}" / theirs "${field.theirs}"`);
         }
       }
@@ -198,13 +208,20 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { pdf: { type: 'string' }, md: { type: 'string' }, html: { type: 'string' }, marking: { type: 'string' }, paper: { type: 'string', default: 'a4' } },
+    options: {
+      pdf: { type: 'string' },
+      md: { type: 'string' },
+      html: { type: 'string' },
+      marking: { type: 'string' },
+      paper: { type: 'string', default: 'a4' },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('briefing export takes one brief file.');
   if (!values.pdf && !values.md && !values.html) throw new UsageError('briefing export needs at least one of --pdf, --md or --html.');
   if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError('--paper is a4 or letter.');
   for (const out of [values.pdf, values.md, values.html]) {
-    if (out !== undefined && !existsSync(dirname(out) || '.')) throw new StoreError('save-failed', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
+    if (out !== undefined && !existsSync(dirname(out) || '.'))
+      throw new StoreError('save-failed', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
   }
 
   const received = await receiveToTemp(positionals[0]!);
@@ -214,8 +231,15 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     try {
       const store = new BriefStore(db);
       const brief = store.getBrief();
-      const options = { ...defaultExportOptions(brief?.title ?? null, defaultAuthor(), new Date().toISOString().slice(0, 10)), paper: values.paper } as const;
-      doc = composeExport(brief, values.marking === undefined ? options : { ...options, marking: values.marking }, store.annotationsForExport());
+      const options = {
+        ...defaultExportOptions(brief?.title ?? null, defaultAuthor(), new Date().toISOString().slice(0, 10)),
+        paper: values.paper,
+      } as const;
+      doc = composeExport(
+        brief,
+        values.marking === undefined ? options : { ...options, marking: values.marking },
+        store.annotationsForExport(),
+      );
     } finally {
       db.close();
     }
@@ -232,7 +256,13 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { new: cmdNew, info: cmdInfo, check: cmdCheck, merge: cmdMerge, export: cmdExport };
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  new: cmdNew,
+  info: cmdInfo,
+  check: cmdCheck,
+  merge: cmdMerge,
+  export: cmdExport,
+};
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;

@@ -17,7 +17,6 @@ export interface TextQuote {
   end: number;
 }
 
-
 /** How much context either side a new highlight keeps. */
 export const CONTEXT_LENGTH = 32;
 

@@ -31,7 +31,11 @@ test('every key in the table runs its own command, with Ctrl elsewhere and Cmd o
     assert.equal(commandForKey(press(keys.keys.key, { meta: true, shift }), true), id, `${id} with Cmd`);
     assert.equal(commandForKey(press(keys.keys.key, { ctrl: true, shift }), true), null, `${id}: Ctrl is not Cmd on macOS`);
     assert.notEqual(commandForKey(press(keys.keys.key, { ctrl: true, shift: !shift }), false), id, `${id}: Shift matters`);
-    assert.equal(commandForKey(press(keys.keys.key, { ctrl: true, shift, alt: true }), false), null, 'Alt+ keys belong to focused controls');
+    assert.equal(
+      commandForKey(press(keys.keys.key, { ctrl: true, shift, alt: true }), false),
+      null,
+      'Alt+ keys belong to focused controls',
+    );
   }
 });
 

@@ -35,13 +35,30 @@ const spec = <const T extends Record<string, CommandSpec>>(table: T) => table;
 
 export const COMMANDS = spec({
   new: { label: 'New brief', menuLabel: 'New Brief', description: 'New brief', keys: { key: 'n' }, inNativeMenu: true },
-  'new-from-article': { label: 'New brief from an article…', menuLabel: 'New Brief from Article…', description: 'New brief from an article', inNativeMenu: true },
+  'new-from-article': {
+    label: 'New brief from an article…',
+    menuLabel: 'New Brief from Article…',
+    description: 'New brief from an article',
+    inNativeMenu: true,
+  },
   open: { label: 'Open…', description: 'Open a brief', keys: { key: 'o' }, inNativeMenu: true },
   'open-recent': { label: 'Open recent', menuLabel: 'Open Recent', description: 'Open a recent brief', inNativeMenu: true },
   save: { label: 'Save', description: 'Save', keys: { key: 's' }, inNativeMenu: true },
   'save-as': { label: 'Save As…', description: 'Save as', keys: { key: 's', shift: true }, inNativeMenu: true },
-  revert: { label: 'Revert to saved', menuLabel: 'Revert to Saved', description: 'Go back to the saved file', inNativeMenu: true, enabled: (c) => c.canRevert },
-  merge: { label: 'Merge a colleague’s brief…', menuLabel: 'Merge a Colleague’s Brief…', description: 'Merge a colleague’s brief', keys: { key: 'm', shift: true }, inNativeMenu: true },
+  revert: {
+    label: 'Revert to saved',
+    menuLabel: 'Revert to Saved',
+    description: 'Go back to the saved file',
+    inNativeMenu: true,
+    enabled: (c) => c.canRevert,
+  },
+  merge: {
+    label: 'Merge a colleague’s brief…',
+    menuLabel: 'Merge a Colleague’s Brief…',
+    description: 'Merge a colleague’s brief',
+    keys: { key: 'm', shift: true },
+    inNativeMenu: true,
+  },
   'review-conflicts': {
     label: 'Review merge conflicts…',
     menuLabel: 'Review Merge Conflicts…',
@@ -49,15 +66,37 @@ export const COMMANDS = spec({
     inNativeMenu: true,
     enabled: (c) => c.openConflicts > 0,
   },
-  compose: { label: 'Compose and export…', menuLabel: 'Compose and Export…', description: 'Compose and export', keys: { key: 'p' }, inNativeMenu: true },
+  compose: {
+    label: 'Compose and export…',
+    menuLabel: 'Compose and Export…',
+    description: 'Compose and export',
+    keys: { key: 'p' },
+    inNativeMenu: true,
+  },
   'export-pdf': { label: 'Export as PDF…', menuLabel: 'PDF…', description: 'Export the whole brief as PDF', inNativeMenu: true },
-  'export-md': { label: 'Export as Markdown…', menuLabel: 'Markdown…', description: 'Export the whole brief as Markdown', inNativeMenu: true },
+  'export-md': {
+    label: 'Export as Markdown…',
+    menuLabel: 'Markdown…',
+    description: 'Export the whole brief as Markdown',
+    inNativeMenu: true,
+  },
   'export-html': { label: 'Export as HTML…', menuLabel: 'HTML…', description: 'Export the whole brief as HTML', inNativeMenu: true },
   undo: { label: 'Undo', description: 'Undo the last edit', keys: { key: 'z' }, inNativeMenu: true, enabled: (c) => c.undo !== null },
   redo: { label: 'Redo', description: 'Redo', keys: { key: 'z', shift: true }, inNativeMenu: true, enabled: (c) => c.redo !== null },
   search: { label: 'Search', description: 'Search claims, notes, comments and indicators', keys: { key: 'f' }, inNativeMenu: false },
-  highlight: { label: 'Highlight', description: 'Highlight the selected text (moves to the colour buttons)', keys: { key: 'h', shift: true }, inNativeMenu: false },
-  shortcuts: { label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', description: 'Show this list', keys: { key: '?', primary: false }, inNativeMenu: true },
+  highlight: {
+    label: 'Highlight',
+    description: 'Highlight the selected text (moves to the colour buttons)',
+    keys: { key: 'h', shift: true },
+    inNativeMenu: false,
+  },
+  shortcuts: {
+    label: 'Keyboard shortcuts',
+    menuLabel: 'Keyboard Shortcuts',
+    description: 'Show this list',
+    keys: { key: '?', primary: false },
+    inNativeMenu: true,
+  },
 });
 
 export type CommandId = keyof typeof COMMANDS;

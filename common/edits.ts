@@ -35,7 +35,12 @@ export const EDIT_KINDS = {
   }),
   'highlight.update': kind('highlight.update', 'Edit highlight', { id, colour, comment: longText(LIMITS.commentChars).nullable() }),
   'highlight.delete': kind('highlight.delete', 'Remove highlight', { id }),
-  'note.add': kind('note.add', 'Add note', { targetKind: z.enum(NOTE_TARGETS), targetId: id.nullable(), body: longText(LIMITS.noteChars), tags }),
+  'note.add': kind('note.add', 'Add note', {
+    targetKind: z.enum(NOTE_TARGETS),
+    targetId: id.nullable(),
+    body: longText(LIMITS.noteChars),
+    tags,
+  }),
   'note.update': kind('note.update', 'Edit note', { id, body: longText(LIMITS.noteChars), tags }),
   'note.delete': kind('note.delete', 'Delete note', { id }),
   /** `text` carries the citation markers where they stand, as the editor shows them: "… reserves [1][19]". */
@@ -70,7 +75,10 @@ export type BriefEdit = { [K in EditKind]: Edit<K> }[EditKind];
 
 const schemas = Object.values(EDIT_KINDS).map((entry) => entry.schema);
 /** The router's check of a `brief:edit` argument: exactly one of the kinds above. */
-export const briefEditSchema = z.discriminatedUnion('kind', schemas as unknown as [(typeof schemas)[number], ...(typeof schemas)[number][]]) as z.ZodType<BriefEdit>;
+export const briefEditSchema = z.discriminatedUnion(
+  'kind',
+  schemas as unknown as [(typeof schemas)[number], ...(typeof schemas)[number][]],
+) as z.ZodType<BriefEdit>;
 
 /** How the Edit menu names an edit: "Undo Add note". */
 export const editLabel = (kind: EditKind): string => EDIT_KINDS[kind].label;

@@ -37,7 +37,11 @@ export class StoreError extends Error {
 
 export const invalidInput = (field: string, message: string) => new StoreError('invalid-input', message, field);
 
-export const notABrief = (why = '') => new StoreError('not-a-brief', `This is not a Briefing Desk file${why ? ` (${why})` : ''}; open a .sqlite brief made by Briefing Desk.`);
+export const notABrief = (why = '') =>
+  new StoreError('not-a-brief', `This is not a Briefing Desk file${why ? ` (${why})` : ''}; open a .sqlite brief made by Briefing Desk.`);
 
 export const newerSchema = (version: number, supported: number) =>
-  new StoreError('newer-schema', `This file was made by a newer Briefing Desk (schema ${version}; this app reads up to ${supported}); update the app to open it.`);
+  new StoreError(
+    'newer-schema',
+    `This file was made by a newer Briefing Desk (schema ${version}; this app reads up to ${supported}); update the app to open it.`,
+  );

@@ -8,7 +8,8 @@ const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
 const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th', zero: 'th', many: 'th' };
 
 const ordinal = (n: number) => `${numberFormat.format(n)}${ORDINAL_SUFFIX[ordinalRules.select(n)]}`;
-const withUnit = (value: number, unit: string) => (unit === '%' ? `${numberFormat.format(value)}%` : `${numberFormat.format(value)} ${unit}`);
+const withUnit = (value: number, unit: string) =>
+  unit === '%' ? `${numberFormat.format(value)}%` : `${numberFormat.format(value)} ${unit}`;
 
 export interface FormattedValue {
   /** Compact, for the eye: "< 1%", "≈ 1,200 engineers", "5th". */

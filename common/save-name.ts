@@ -4,6 +4,11 @@
  * falls back to "Brief".
  */
 export function suggestedFileName(title: string | null | undefined, extension: string): string {
-  const stem = (title ?? '').replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').slice(0, 80).trim() || 'Brief';
+  const stem =
+    (title ?? '')
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .slice(0, 80)
+      .trim() || 'Brief';
   return `${stem}.${extension}`;
 }

@@ -21,7 +21,13 @@ async function expectAccessible(page: Page, view: string) {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
     expect(serious, `${view}, ${scheme}`).toEqual([]);
   }
 }
@@ -50,7 +56,10 @@ test('a highlight with a comment is there after a reload, in the text and in the
   await expect(highlights.highlightOn('Headline')).toContainText('减少对中国的依赖');
 });
 
-test('editing the claim under a highlight: it follows its words, and is orphaned when they are gone', async ({ page, workspace }, testInfo) => {
+test('editing the claim under a highlight: it follows its words, and is orphaned when they are gone', async ({
+  page,
+  workspace,
+}, testInfo) => {
   const claim = workspace.claim('2.3');
   await claim.highlight('about 1,200 engineers', 'Doubtful', 'Source?');
 
@@ -71,7 +80,10 @@ test('editing the claim under a highlight: it follows its words, and is orphaned
   await expectAccessible(page, 'Highlights tab with an orphaned highlight');
 });
 
-test('notes with Markdown and tags, filtered by tag; empty notes are refused; a 1 MB note saves and renders', async ({ page, workspace }, testInfo) => {
+test('notes with Markdown and tags, filtered by tag; empty notes are refused; a 1 MB note saves and renders', async ({
+  page,
+  workspace,
+}, testInfo) => {
   const { notes } = workspace;
   await notes.open();
   await expect(notes.root).toContainText('No notes yet');
@@ -151,7 +163,10 @@ test('notes render inert: no script runs, no request leaves, whatever the Markdo
   await expect(workspace.reading).toBeVisible();
 });
 
-test('an indicator gets a new value: the history and its chart show both; bad values are named at their field', async ({ page, workspace }, testInfo) => {
+test('an indicator gets a new value: the history and its chart show both; bad values are named at their field', async ({
+  page,
+  workspace,
+}, testInfo) => {
   const reserves = workspace.indicator('Rare earth reserves (Russia)');
   const form = await reserves.startAddingValue();
   await form.value.fill('twenty-nine');

@@ -17,7 +17,10 @@ const INDICATOR_VALUES: [name: RegExp, shown: string][] = [
   [/recycling recovery rate/, '55% → 78%'],
 ];
 
-test('the embedded brief opens with its source, four themes, every claim with its citations and every indicator', async ({ workspace, page }, testInfo) => {
+test('the embedded brief opens with its source, four themes, every claim with its citations and every indicator', async ({
+  workspace,
+  page,
+}, testInfo) => {
   const problems: string[] = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
@@ -54,7 +57,9 @@ test('the embedded brief opens with its source, four themes, every claim with it
   // (A face of a unicode-range family loads only when text on the page needs it.)
   const cjkBoldFacesLoaded = await page.evaluate(async () => {
     await document.fonts.ready;
-    return [...document.fonts].filter((face) => face.family.replaceAll('"', '') === 'Noto Sans SC' && face.weight === '700' && face.status === 'loaded').length;
+    return [...document.fonts].filter(
+      (face) => face.family.replaceAll('"', '') === 'Noto Sans SC' && face.weight === '700' && face.status === 'loaded',
+    ).length;
   });
   expect(cjkBoldFacesLoaded).toBeGreaterThan(0);
   expect(problems, 'no console errors (CSP violations, failed loads)').toEqual([]);
@@ -66,10 +71,16 @@ test('the embedded brief opens with its source, four themes, every claim with it
 });
 
 test('an indicator links back to its claim, by mouse and by keyboard', async ({ workspace, page }) => {
-  await workspace.indicators.indicatorTitled(/Engineers/).linkToClaim('2.3').click();
+  await workspace.indicators
+    .indicatorTitled(/Engineers/)
+    .linkToClaim('2.3')
+    .click();
   await expect(workspace.claim('2.3').root).toBeFocused();
 
-  await workspace.indicators.indicatorTitled(/recycling/).linkToClaim('3.3').focus();
+  await workspace.indicators
+    .indicatorTitled(/recycling/)
+    .linkToClaim('3.3')
+    .focus();
   await page.keyboard.press('Enter');
   await expect(workspace.claim('3.3').root).toBeFocused();
   await expect(workspace.claim('3.3').root).toContainText('from 55% to 78%');
@@ -84,7 +95,9 @@ test('a reload shows the same brief, read back from the store file in the profil
   try {
     const stored = new BriefStore(db).getBrief()!;
     const shownClaims = await workspace.claims.locator('p').allInnerTexts();
-    expect(shownClaims.map((text) => text.replace(/[\s\d]+$/, ''))).toEqual(stored.themes.flatMap((theme) => theme.claims.map((claim) => claim.text)));
+    expect(shownClaims.map((text) => text.replace(/[\s\d]+$/, ''))).toEqual(
+      stored.themes.flatMap((theme) => theme.claims.map((claim) => claim.text)),
+    );
     await expect(workspace.titleBar.autosaveNote).toHaveAttribute('title', `Working copy: ${join(app.userData, 'briefing.sqlite')}`);
   } finally {
     db.close();

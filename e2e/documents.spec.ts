@@ -6,7 +6,11 @@ import { copiesOfOneBrief, editClaims, makeBriefFile } from './support/brief-fil
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-test('Save As names the document and writes one clean file; a colleague’s brief opens unchanged on disk', async ({ workspace, app, page }, testInfo) => {
+test('Save As names the document and writes one clean file; a colleague’s brief opens unchanged on disk', async ({
+  workspace,
+  app,
+  page,
+}, testInfo) => {
   const folder = testInfo.outputPath('files');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(folder, { recursive: true });
@@ -50,12 +54,20 @@ test('a hostile file is refused with one plain sentence and the open brief stays
   await workspace.screenshot(testInfo.outputPath('refused-light.png'), 'light');
 });
 
-test('merging a colleague’s copy: review conflicts side by side, resolve one each way, and both authors show', async ({ workspace, app, page }, testInfo) => {
+test('merging a colleague’s copy: review conflicts side by side, resolve one each way, and both authors show', async ({
+  workspace,
+  app,
+  page,
+}, testInfo) => {
   const mine = testInfo.outputPath('mine.sqlite');
   const theirs = testInfo.outputPath('theirs.sqlite');
   copiesOfOneBrief(mine, theirs);
   editClaims(mine, 'me', { '1.1': 'My reading of the roadmap.', '1.3': 'My reading of the shortage.' });
-  editClaims(theirs, 'colleague', { '1.1': 'Their reading of the roadmap.', '1.3': 'Their reading of the shortage.', '2.1': 'Their correction of the reserves claim.' });
+  editClaims(theirs, 'colleague', {
+    '1.1': 'Their reading of the roadmap.',
+    '1.3': 'Their reading of the shortage.',
+    '2.1': 'Their correction of the reserves claim.',
+  });
 
   await app.answerNextDialog(mine);
   await workspace.fileMenu.choose('Open…');
@@ -116,7 +128,10 @@ test('File > New gives an empty brief with a way forward; New from an article im
   await workspace.screenshot(testInfo.outputPath('empty-brief-light.png'), 'light');
 
   const article = testInfo.outputPath('article.txt');
-  writeFileSync(article, 'Россия ищет партнёров по редкоземельным металлам\nRBC·2025-12-01 10:00\n\nGroup 1 - India offered technology for market access [11][13] - Belarus and Kazakhstan could help with logistics [13]\nGroup 2 - Scholars want a full supply chain from mine to market [15]');
+  writeFileSync(
+    article,
+    'Россия ищет партнёров по редкоземельным металлам\nRBC·2025-12-01 10:00\n\nGroup 1 - India offered technology for market access [11][13] - Belarus and Kazakhstan could help with logistics [13]\nGroup 2 - Scholars want a full supply chain from mine to market [15]',
+  );
   await app.answerNextDialog(article);
   await workspace.fileMenu.choose('New brief from an article…');
   await expect(workspace.source.headline).toHaveText('Россия ищет партнёров по редкоземельным металлам');

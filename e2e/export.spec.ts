@@ -9,7 +9,11 @@ const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少�
 test.describe.configure({ timeout: 120_000 });
 const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
 
-test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({ page, app, workspace }, testInfo) => {
+test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({
+  page,
+  app,
+  workspace,
+}, testInfo) => {
   const { composer } = workspace;
   await composer.open();
   await composer.setMarking('OFFICIAL-SENSITIVE');
@@ -38,13 +42,21 @@ test('the composed brief exports to a PDF with the headline, every theme, the in
     expect(pageText).toContain(`Page ${p} of ${pages}`);
   }
   expect(run('pdfinfo', pdf)).toMatch(/Tagged:\s+yes/);
-  expect(run("pdfinfo", pdf)).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-  const fonts = run('pdffonts', pdf).split('\n').slice(2).filter((line) => line.trim() !== '');
+  expect(run('pdfinfo', pdf)).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  const fonts = run('pdffonts', pdf)
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '');
   expect(fonts.length).toBeGreaterThan(0);
   for (const line of fonts) expect(line.split(/\s+/).at(-5), `embedded: ${line}`).toBe('yes');
-  expect(fonts.some((line) => /NotoSansSC/i.test(line)), 'the bundled Chinese font is embedded').toBe(true);
+  expect(
+    fonts.some((line) => /NotoSansSC/i.test(line)),
+    'the bundled Chinese font is embedded',
+  ).toBe(true);
   run('qpdf', '--check', pdf);
-  const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', pdf)) as { outlines: { title: string; kids: { title: string }[] }[] };
+  const outline = JSON.parse(run('qpdf', '--json', '--json-key=outlines', pdf)) as {
+    outlines: { title: string; kids: { title: string }[] }[];
+  };
   const titles = JSON.stringify(outline.outlines);
   for (const heading of ['Group 1', 'Group 2', 'Group 3', 'Group 4']) expect(titles).toContain(heading);
 
@@ -78,14 +90,19 @@ test('Markdown and HTML exports: the HTML is one file with no script and nothing
   expect(content).toContain('55% → 78%');
 });
 
-test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({ app, workspace }, testInfo) => {
+test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({
+  app,
+  workspace,
+}, testInfo) => {
   const { composer } = workspace;
   await composer.open();
   await composer.choosePaper('US Letter');
   const missing = testInfo.outputPath('no-such-folder', 'brief.pdf');
   await app.answerNextDialog(missing);
   await composer.export('PDF');
-  await expect(workspace.alertSaying('The folder')).toHaveText(/The folder .*no-such-folder does not exist; choose another place\./, { timeout: 60_000 });
+  await expect(workspace.alertSaying('The folder')).toHaveText(/The folder .*no-such-folder does not exist; choose another place\./, {
+    timeout: 60_000,
+  });
   expect(existsSync(testInfo.outputPath('no-such-folder'))).toBe(false);
 
   const letter = testInfo.outputPath('letter.pdf');
@@ -109,7 +126,10 @@ test('an empty brief exports a valid PDF that says it is empty', async ({ page, 
   run('qpdf', '--check', pdf);
 });
 
-test('File > Export as PDF exports the whole brief with progress shown, from the menu as from the keyboard', async ({ app, workspace }, testInfo) => {
+test('File > Export as PDF exports the whole brief with progress shown, from the menu as from the keyboard', async ({
+  app,
+  workspace,
+}, testInfo) => {
   const { composer } = workspace;
   const pdf = testInfo.outputPath('from-menu.pdf');
   await app.answerNextDialog(pdf);

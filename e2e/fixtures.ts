@@ -44,13 +44,18 @@ export const test = base.extend<Fixtures>({
         const page = await electronApp.firstWindow();
         const answerNextDialog = async (path: string | null) => {
           await electronApp.evaluate(({ dialog }, answer) => {
-            const result = answer ? { canceled: false, filePaths: [answer], filePath: answer } : { canceled: true, filePaths: [], filePath: '' };
+            const result = answer
+              ? { canceled: false, filePaths: [answer], filePath: answer }
+              : { canceled: true, filePaths: [], filePath: '' };
             dialog.showOpenDialog = (async () => result) as typeof dialog.showOpenDialog;
             dialog.showSaveDialog = (async () => result) as typeof dialog.showSaveDialog;
           }, path);
         };
         const menuCommand = async (payload: Events['menu:command']) => {
-          await electronApp.evaluate(({ BrowserWindow }, [channel, detail]) => BrowserWindow.getAllWindows()[0]!.webContents.send(channel, detail), ['menu:command' satisfies EventName, payload] as const);
+          await electronApp.evaluate(
+            ({ BrowserWindow }, [channel, detail]) => BrowserWindow.getAllWindows()[0]!.webContents.send(channel, detail),
+            ['menu:command' satisfies EventName, payload] as const,
+          );
         };
         await use({ kind, page, userData, answerNextDialog, menuCommand, electron: electronApp });
         await electronApp.close();

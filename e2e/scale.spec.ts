@@ -8,10 +8,13 @@ test.describe.configure({ timeout: 180_000 });
 // (A function given to test.use is taken as a fixture, so this fixture hands the function over.)
 test.use({
   // eslint-disable-next-line no-empty-pattern
-  prepareStore: async ({}, use) => use((path: string) => void writeSyntheticBrief(path, { claims: 10_000, annotations: 100_000, notes: 1_000, indicators: 50 })),
+  prepareStore: async ({}, use) =>
+    use((path: string) => void writeSyntheticBrief(path, { claims: 10_000, annotations: 100_000, notes: 1_000, indicators: 50 })),
 });
 
-test('a brief of 10,000 claims and 100,000 highlights opens, scrolls and jumps without drawing every claim', async ({ workspace }, testInfo) => {
+test('a brief of 10,000 claims and 100,000 highlights opens, scrolls and jumps without drawing every claim', async ({
+  workspace,
+}, testInfo) => {
   await expect(workspace.titleBar.documentName).toHaveText(/Synthetic brief/);
 
   const drawn = workspace.claims;

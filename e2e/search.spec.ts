@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 
-test('search finds Chinese, Russian and English while typing, marks the matches, and jumps to the claim', async ({ page, workspace, app }, testInfo) => {
+test('search finds Chinese, Russian and English while typing, marks the matches, and jumps to the claim', async ({
+  page,
+  workspace,
+  app,
+}, testInfo) => {
   const { search } = workspace;
 
   await page.keyboard.press('Control+F');
@@ -26,7 +30,10 @@ test('search finds Chinese, Russian and English while typing, marks the matches,
   await expect(search.hits).toHaveText([/Nothing found/]);
 
   const article = testInfo.outputPath('ru.txt');
-  writeFileSync(article, 'Редкоземельные металлы России\nRBC·2025-12-01 10:00\n\nGroup 1 - Добыча редкоземельных металлов выросла на 5% [2] - Новые месторождения на Урале [3]');
+  writeFileSync(
+    article,
+    'Редкоземельные металлы России\nRBC·2025-12-01 10:00\n\nGroup 1 - Добыча редкоземельных металлов выросла на 5% [2] - Новые месторождения на Урале [3]',
+  );
   await app.answerNextDialog(article);
   await workspace.fileMenu.choose('New brief from an article…');
   await expect(workspace.themeHeadings).toHaveText(['Group 1']);

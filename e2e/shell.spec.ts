@@ -17,7 +17,9 @@ test('the page gets exactly the IPC contract: one method per channel and `on`, n
 test('the CSP blocks an inline script and reports the violation', async ({ page, workspace }) => {
   await expect(workspace.themeHeadings).toHaveCount(4);
   const outcome = await page.evaluate(async () => {
-    const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+    const violation = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+    );
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true;';
     document.body.append(script);
@@ -73,7 +75,10 @@ test.describe('in Electron itself', () => {
   });
 
   test('the page is served from app://briefing with the CSP as a response header', async ({ page }) => {
-    const served = await page.evaluate(async () => ({ url: location.href, csp: (await fetch(location.href)).headers.get('content-security-policy') }));
+    const served = await page.evaluate(async () => ({
+      url: location.href,
+      csp: (await fetch(location.href)).headers.get('content-security-policy'),
+    }));
     expect(served.url).toBe('app://briefing/index.html');
     expect(served.csp).toContain("default-src 'none'");
   });

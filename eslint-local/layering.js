@@ -14,7 +14,12 @@ export const LAYERS = [
   { name: 'services', folders: ['electron/services/'], may: ['common', 'db'], runs: 'plain Node: main-process services' },
   { name: 'shell', folders: ['electron/main/'], may: ['common', 'db', 'services'], runs: 'Electron main' },
   { name: 'preload', folders: ['electron/preload/'], may: ['common'], runs: 'Electron sandboxed preload' },
-  { name: 'build-config', folders: ['renderer/vite.config.ts', 'renderer/svelte.config.js'], may: ['common', 'services'], runs: 'Node, at build time' },
+  {
+    name: 'build-config',
+    folders: ['renderer/vite.config.ts', 'renderer/svelte.config.js'],
+    may: ['common', 'services'],
+    runs: 'Node, at build time',
+  },
   { name: 'renderer', folders: ['renderer/'], may: ['common'], runs: 'the browser page' },
   { name: 'hosts', folders: ['hosts/'], may: ['common', 'db', 'services'], runs: 'Node driving Chromium' },
   { name: 'cli', folders: ['cli/'], may: ['common', 'db', 'services', 'hosts'], runs: 'Node: the briefing command' },
@@ -22,7 +27,12 @@ export const LAYERS = [
   { name: 'bench', folders: ['bench/'], may: ['common', 'db', 'services', 'hosts'], runs: 'Node: benchmarks' },
   { name: 'scripts', folders: ['scripts/'], may: ['common', 'db', 'services', 'hosts'], runs: 'Node: build and setup' },
   // Cross-layer tests check that two layers agree (a renderer module against the store), so they may read any.
-  { name: 'tests', folders: ['tests/'], may: ['common', 'db', 'services', 'shell', 'renderer', 'hosts', 'cli'], runs: 'Node: cross-layer tests' },
+  {
+    name: 'tests',
+    folders: ['tests/'],
+    may: ['common', 'db', 'services', 'shell', 'renderer', 'hosts', 'cli'],
+    runs: 'Node: cross-layer tests',
+  },
 ];
 
 /** Rooms: folders whose inside is private; `index.ts` is the only entrance from outside. */
@@ -30,7 +40,10 @@ export const ROOM_PARENTS = ['db/', 'electron/services/'];
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 const NO_NODE = { test: (spec) => nodeBuiltins.has(spec), why: 'runs without Node: no Node built-ins' };
-const NO_ELECTRON = { test: (spec) => spec === 'electron', why: 'runs under plain Node: only electron/main and electron/preload import Electron' };
+const NO_ELECTRON = {
+  test: (spec) => spec === 'electron',
+  why: 'runs under plain Node: only electron/main and electron/preload import Electron',
+};
 const NO_SQLITE = { test: (spec) => spec === 'better-sqlite3', why: 'never touches SQLite: the store (db/) owns it' };
 const NO_ZOD = { test: (spec) => spec === 'zod', why: 'validates nothing itself: the router checks every request' };
 
@@ -81,7 +94,10 @@ const rule = {
       const target = toPosix(relative(ROOT, join(dirname(context.filename), spec)));
       const to = layerOf(target);
       if (to && to !== from && !from.may.includes(to.name)) {
-        context.report({ node, message: `${from.name} may not import ${to.name} (${target}): ${from.name} may import ${from.may.join(', ') || 'nothing but itself'}. See the layer table in eslint-local/layering.js.` });
+        context.report({
+          node,
+          message: `${from.name} may not import ${to.name} (${target}): ${from.name} may import ${from.may.join(', ') || 'nothing but itself'}. See the layer table in eslint-local/layering.js.`,
+        });
         return;
       }
       const toRoom = roomOf(target);

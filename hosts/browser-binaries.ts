@@ -5,7 +5,13 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Chromium as Debian, Ubuntu and the usual installers put it. */
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 export const NO_CHROMIUM_MESSAGE =
   'No Chromium was found to drive: install Debian\'s "chromium" package (apt-get install chromium), or Playwright\'s own build (npx playwright install chromium), or set BRIEFING_CHROMIUM to a Chromium executable.';

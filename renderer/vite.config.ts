@@ -13,7 +13,13 @@ export default defineConfig({
     {
       name: 'briefing-csp-meta',
       // The CSP header of both hosts, repeated as the first tag of <head>.
-      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
     },
   ],
   build: {

@@ -5,7 +5,9 @@ import { findElectron } from '../hosts/browser-binaries.ts';
 
 const electronDist = process.env.ELECTRON_DIST;
 if (!electronDist && !findElectron()) {
-  console.error('Packaging needs the Electron binary, which is not installed here (no network to fetch it); set ELECTRON_DIST to an unpacked Electron folder and run "npm run dist -- --dir".');
+  console.error(
+    'Packaging needs the Electron binary, which is not installed here (no network to fetch it); set ELECTRON_DIST to an unpacked Electron folder and run "npm run dist -- --dir".',
+  );
   process.exit(1);
 }
 const args = ['electron-builder', '--config', 'build/electron-builder.yml', ...process.argv.slice(2)];

@@ -51,17 +51,25 @@ try {
   });
   const allowlist = JSON.parse(readFileSync('build/electronegativity-allowlist.json', 'utf8')) as Allowed[];
   const serious = issues.filter((issue) => issue.severity.value >= MEDIUM);
-  const unlisted = serious.filter((issue) => !allowlist.some((a) => a.check === issue.id && a.file === issue.file && a.reason.trim().length >= 20));
+  const unlisted = serious.filter(
+    (issue) => !allowlist.some((a) => a.check === issue.id && a.file === issue.file && a.reason.trim().length >= 20),
+  );
   const stale = allowlist.filter((a) => !serious.some((issue) => issue.id === a.check && issue.file === a.file));
 
-  console.log(`Electronegativity: ${issues.length} findings, ${serious.length} of medium or high severity, ${serious.length - unlisted.length} allowed with a reason.`);
+  console.log(
+    `Electronegativity: ${issues.length} findings, ${serious.length} of medium or high severity, ${serious.length - unlisted.length} allowed with a reason.`,
+  );
   for (const issue of serious) {
     const allowed = !unlisted.includes(issue);
-    console.log(`  ${allowed ? 'allowed ' : 'UNLISTED'} ${SEVERITY_NAMES[issue.severity.value]} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`);
+    console.log(
+      `  ${allowed ? 'allowed ' : 'UNLISTED'} ${SEVERITY_NAMES[issue.severity.value]} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`,
+    );
   }
   for (const entry of stale) console.log(`  note: allowlist entry ${entry.check} ${entry.file} matches no finding any more; remove it.`);
   if (unlisted.length > 0) {
-    console.error(`${unlisted.length} finding(s) of medium or high severity are not in build/electronegativity-allowlist.json; fix them or list them there with a reason.`);
+    console.error(
+      `${unlisted.length} finding(s) of medium or high severity are not in build/electronegativity-allowlist.json; fix them or list them there with a reason.`,
+    );
     process.exitCode = 1;
   }
 } finally {

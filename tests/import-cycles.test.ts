@@ -11,7 +11,8 @@ const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--excl
   .split('\n')
   .filter((file) => /\.(ts|js|svelte)$/.test(file) && !file.endsWith('.d.ts') && existsSync(join(root, file)));
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 export function importGraph(files: readonly string[], read: (file: string) => string): Map<string, string[]> {
   const known = new Set(files);
@@ -70,7 +71,15 @@ test('the finder sees a cycle through a type-only import, and a re-export', () =
     'c/alone.ts': "import { z } from '../b/index.ts';\n",
   };
   const graph = importGraph(Object.keys(files), (file) => files[file]!);
-  assert.deepEqual(cycles(graph), [['a/edits.ts', 'a/model.ts'], ['b/index.ts', 'b/x.ts']].reverse().sort());
+  assert.deepEqual(
+    cycles(graph),
+    [
+      ['a/edits.ts', 'a/model.ts'],
+      ['b/index.ts', 'b/x.ts'],
+    ]
+      .reverse()
+      .sort(),
+  );
 });
 
 test('the whole tree has no import cycle, type-only imports included', () => {

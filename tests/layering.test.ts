@@ -12,7 +12,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'local/layers' || m.ruleId === null).map((m) => m.message);
 }
 
-const importing = (spec: string, typeOnly = false) => `import ${typeOnly ? 'type ' : ''}{ x } from '${spec}';\nexport const y = ${typeOnly ? 'null as unknown as x' : 'x'};\n`;
+const importing = (spec: string, typeOnly = false) =>
+  `import ${typeOnly ? 'type ' : ''}{ x } from '${spec}';\nexport const y = ${typeOnly ? 'null as unknown as x' : 'x'};\n`;
 
 test('arrows only point down: every layer is refused the layers the table does not give it, type-only imports included', async () => {
   const samples: Record<string, string> = {
@@ -60,11 +61,21 @@ test('arrows only point down: every layer is refused the layers the table does n
 });
 
 test('a room is entered by its door only: a deep import from outside the room is an error, inside the room it is not', async () => {
-  assert.match((await problems('electron/services/documents/x.ts', importing('../../../db/edit/brief-writer.ts')))[0]!, /enter it by its door, db\/edit\/index\.ts/);
+  assert.match(
+    (await problems('electron/services/documents/x.ts', importing('../../../db/edit/brief-writer.ts')))[0]!,
+    /enter it by its door, db\/edit\/index\.ts/,
+  );
   assert.match((await problems('db/merge/x.ts', importing('../store/connection.ts')))[0]!, /db\/store\/index\.ts/);
-  assert.match((await problems('cli/x.ts', importing('../electron/services/router/router.ts')))[0]!, /electron\/services\/router\/index\.ts/);
+  assert.match(
+    (await problems('cli/x.ts', importing('../electron/services/router/router.ts')))[0]!,
+    /electron\/services\/router\/index\.ts/,
+  );
   assert.deepEqual(await problems('db/merge/x.ts', importing('../store/index.ts')), []);
-  assert.deepEqual(await problems('db/edit/kinds/x.ts', importing('../row-changes.ts')), [], 'inside its own room a file reaches its neighbours');
+  assert.deepEqual(
+    await problems('db/edit/kinds/x.ts', importing('../row-changes.ts')),
+    [],
+    'inside its own room a file reaches its neighbours',
+  );
 });
 
 test('packages are where they belong: no Node or SQLite in the renderer or common/, Electron only in the shell and preload', async () => {
@@ -87,10 +98,15 @@ test('packages are where they belong: no Node or SQLite in the renderer or commo
 });
 
 test('Electron security settings that switch a defence off are lint errors', async () => {
-  const [result] = await eslint.lintText("export const prefs = { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false };\n", {
+  const [result] = await eslint.lintText(
+    'export const prefs = { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false };\n',
+    {
+      filePath: 'electron/main/x.ts',
+    },
+  );
+  assert.equal(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 4);
+  const [open] = await eslint.lintText("import { shell } from 'electron';\nexport const go = () => shell.openExternal('https://x');\n", {
     filePath: 'electron/main/x.ts',
   });
-  assert.equal(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length, 4);
-  const [open] = await eslint.lintText("import { shell } from 'electron';\nexport const go = () => shell.openExternal('https://x');\n", { filePath: 'electron/main/x.ts' });
   assert.match(open!.messages.map((m) => m.message).join('\n'), /offerExternal/);
 });

@@ -15,8 +15,13 @@ test('packages go to release/, not Vite’s dist/, with no native rebuild and be
 
 test('release builds flip the security fuses', () => {
   assert.deepEqual(config.electronFuses, {
-    runAsNode: false, enableCookieEncryption: true, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-    enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, grantFileProtocolExtraPrivileges: false,
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
   });
 });
 
@@ -27,5 +32,8 @@ test('Linux AppImage and deb, macOS dmg with hardened runtime, Windows NSIS, and
   assert.ok(existsSync(config.mac.entitlements));
   assert.equal(config.win.target, 'nsis');
   assert.ok(existsSync('build/icon.png'));
-  assert.deepEqual(config.fileAssociations.map((a: { ext: string }) => a.ext), ['sqlite']);
+  assert.deepEqual(
+    config.fileAssociations.map((a: { ext: string }) => a.ext),
+    ['sqlite'],
+  );
 });

@@ -36,7 +36,6 @@ export const isChannel = (value: unknown): value is Channel => (CHANNELS as read
 /** Events main sends to the renderer. */
 export const EVENTS = ['menu:command', 'export:progress'] as const satisfies readonly EventName[];
 
-
 /** Every key of `window.briefing`: one per channel, plus `on`. */
 export const BRIDGE_KEYS = [...CHANNELS, 'on'] as const;
 
@@ -48,11 +47,18 @@ export function isEventPayload(event: EventName, value: unknown): boolean {
 function isExportProgress(value: unknown): value is ExportProgress {
   if (typeof value !== 'object' || value === null) return false;
   const { stage, percent } = value as Record<string, unknown>;
-  return ['composing', 'rendering', 'printing', 'writing', 'done'].includes(stage as string) && typeof percent === 'number' && percent >= 0 && percent <= 100;
+  return (
+    ['composing', 'rendering', 'printing', 'writing', 'done'].includes(stage as string) &&
+    typeof percent === 'number' &&
+    percent >= 0 &&
+    percent <= 100
+  );
 }
 
 export function isMenuCommandEvent(value: unknown): value is MenuCommandEvent {
   if (typeof value !== 'object' || value === null) return false;
   const { command, path } = value as Record<string, unknown>;
-  return (MENU_COMMANDS as readonly unknown[]).includes(command) && (path === undefined || (typeof path === 'string' && path.length <= 4096));
+  return (
+    (MENU_COMMANDS as readonly unknown[]).includes(command) && (path === undefined || (typeof path === 'string' && path.length <= 4096))
+  );
 }

@@ -43,8 +43,20 @@ function everyEdit(brief: Brief): [string, BriefEdit][] {
   const theme = brief.themes[1]!;
   const indicator = brief.indicators[0]!;
   return [
-    ['highlight.add', { kind: 'highlight.add', targetKind: 'claim', targetId: claim.id, start: 0, end: 12, colour: 'yellow', comment: 'Check this' }],
-    ['note.add', { kind: 'note.add', targetKind: 'theme', targetId: theme.id, body: '**Logistics** via Kazakhstan', tags: ['logistics', 'Kazakhstan'] }],
+    [
+      'highlight.add',
+      { kind: 'highlight.add', targetKind: 'claim', targetId: claim.id, start: 0, end: 12, colour: 'yellow', comment: 'Check this' },
+    ],
+    [
+      'note.add',
+      {
+        kind: 'note.add',
+        targetKind: 'theme',
+        targetId: theme.id,
+        body: '**Logistics** via Kazakhstan',
+        tags: ['logistics', 'Kazakhstan'],
+      },
+    ],
     ['claim.update', { kind: 'claim.update', id: claim.id, text: `Corrected: ${formatClaim(claim)}` }],
     ['claim.assess', { kind: 'claim.assess', id: claim.id, confidence: 'moderate', judgement: 'Plausible, one source only' }],
     ['claim.add', { kind: 'claim.add', themeId: theme.id, text: 'A new claim of mine [3]' }],
@@ -55,7 +67,18 @@ function everyEdit(brief: Brief): [string, BriefEdit][] {
     ['theme.move', { kind: 'theme.move', id: theme.id, direction: 'up' }],
     ['indicator.add', { kind: 'indicator.add', name: 'Magnet output', unit: 'tons', claimId: null }],
     ['indicator.update', { kind: 'indicator.update', id: indicator.id, name: 'Reserves (est.)', unit: 'million tons', claimId: claim.id }],
-    ['observation.add', { kind: 'observation.add', indicatorId: indicator.id, value: '29', unit: 'million tons', comparator: 'about', asOf: '2026-01-15', claimId: null }],
+    [
+      'observation.add',
+      {
+        kind: 'observation.add',
+        indicatorId: indicator.id,
+        value: '29',
+        unit: 'million tons',
+        comparator: 'about',
+        asOf: '2026-01-15',
+        claimId: null,
+      },
+    ],
     ['palette.rename', { kind: 'palette.rename', colour: 'red', meaning: 'Disputed' }],
   ];
 }
@@ -118,7 +141,10 @@ test('an edit a merge has changed since is not undone over the merge; the user i
   colleague.close();
   mergeInto(s.workspace.db, theirs, 'theirs.sqlite');
   assert.equal(firstClaim(s.brief()).text, 'Theirs, later');
-  assert.throws(() => s.writer().undo(), (error: StoreError) => error.code === 'cannot-undo' && /“Edit claim” cannot be undone: a merge has changed/.test(error.message));
+  assert.throws(
+    () => s.writer().undo(),
+    (error: StoreError) => error.code === 'cannot-undo' && /“Edit claim” cannot be undone: a merge has changed/.test(error.message),
+  );
   assert.equal(firstClaim(s.brief()).text, 'Theirs, later');
   assert.deepEqual(s.writer().historyState(), { undo: null, redo: null });
 });
@@ -129,10 +155,21 @@ test('a claim edited with its markers keeps its citations; highlights follow the
   const words = claim.text.split(' ').slice(2, 5).join(' ');
   const start = claim.text.indexOf(words);
   const writer = s.writer();
-  writer.apply({ kind: 'highlight.add', targetKind: 'claim', targetId: claim.id, start, end: start + words.length, colour: 'green', comment: null });
+  writer.apply({
+    kind: 'highlight.add',
+    targetKind: 'claim',
+    targetId: claim.id,
+    start,
+    end: start + words.length,
+    colour: 'green',
+    comment: null,
+  });
   writer.apply({ kind: 'claim.update', id: claim.id, text: `In short, ${formatClaim(claim)}` });
   const edited = firstClaim(s.brief());
-  assert.deepEqual(edited.citations.map((c) => c.marker), claim.citations.map((c) => c.marker));
+  assert.deepEqual(
+    edited.citations.map((c) => c.marker),
+    claim.citations.map((c) => c.marker),
+  );
   const [highlight] = s.brief().highlights;
   assert.equal(edited.text.slice(highlight!.anchor!.start, highlight!.anchor!.end), words);
 
@@ -146,7 +183,10 @@ test('bad input is refused naming the field, and changes nothing', (t) => {
   const before = content(s.brief());
   const indicator = s.brief().indicators[0]!;
   const refused = (edit: BriefEdit, field: string, message: RegExp) =>
-    assert.throws(() => s.writer().apply(edit), (error: StoreError) => error.code === 'invalid-input' && error.field === field && message.test(error.message));
+    assert.throws(
+      () => s.writer().apply(edit),
+      (error: StoreError) => error.code === 'invalid-input' && error.field === field && message.test(error.message),
+    );
   refused({ kind: 'note.add', targetKind: 'brief', targetId: null, body: '', tags: [] }, 'body', /needs some text/);
   refused({ kind: 'note.add', targetKind: 'brief', targetId: null, body: ' \n\t ', tags: [] }, 'body', /needs some text/);
   const observation = { kind: 'observation.add', indicatorId: indicator.id, unit: '%', comparator: 'equal', claimId: null } as const;
@@ -154,7 +194,11 @@ test('bad input is refused naming the field, and changes nothing', (t) => {
   refused({ ...observation, value: '78', asOf: '2025-02-30' }, 'asOf', /“2025-02-30” is not a real date/);
   refused({ ...observation, value: '78', asOf: 'yesterday' }, 'asOf', /not a real date/);
   refused({ kind: 'claim.update', id: firstClaim(s.brief()).id, text: ' [1] ' }, 'text', /needs some words/);
-  refused({ kind: 'highlight.add', targetKind: 'claim', targetId: firstClaim(s.brief()).id, start: 5, end: 5, colour: 'red', comment: null }, 'range', /Select some words/);
+  refused(
+    { kind: 'highlight.add', targetKind: 'claim', targetId: firstClaim(s.brief()).id, start: 5, end: 5, colour: 'red', comment: null },
+    'range',
+    /Select some words/,
+  );
   assert.deepEqual(content(s.brief()), before);
   assert.deepEqual(s.writer().historyState(), { undo: null, redo: null });
 });
@@ -166,10 +210,23 @@ test('a note of 1 MB saves and comes back whole; typed figures like 1,200 read a
   s.writer().apply({ kind: 'note.add', targetKind: 'brief', targetId: null, body, tags: ['big'] });
   assert.equal(s.brief().notes[0]!.body, body);
   const indicator = s.brief().indicators.find((i) => i.name.includes('engineers')) ?? s.brief().indicators[0]!;
-  s.writer().apply({ kind: 'observation.add', indicatorId: indicator.id, value: '1,350', unit: 'engineers', comparator: 'about', asOf: '2026-03-01', claimId: null });
-  assert.equal(s.brief().indicators.find((i) => i.id === indicator.id)!.observations.at(-1)!.value, 1350);
+  s.writer().apply({
+    kind: 'observation.add',
+    indicatorId: indicator.id,
+    value: '1,350',
+    unit: 'engineers',
+    comparator: 'about',
+    asOf: '2026-03-01',
+    claimId: null,
+  });
+  assert.equal(
+    s
+      .brief()
+      .indicators.find((i) => i.id === indicator.id)!
+      .observations.at(-1)!.value,
+    1350,
+  );
 });
-
 
 test('two colleagues renaming the same colour meet as one item in a merge: one conflict to review, not a clash of rows', (t) => {
   const s = setup(t);

@@ -24,7 +24,9 @@ export class EditContext {
       nextObservationPosition: db.prepare('SELECT coalesce(max(position) + 1, 0) FROM observations WHERE indicator_id = ?').pluck(),
       citations: db.prepare('SELECT id, marker FROM citations WHERE claim_id = ? AND deleted_at IS NULL ORDER BY position, id'),
       tagByName: db.prepare('SELECT id, deleted_at FROM tags WHERE name = ?'),
-      noteTags: db.prepare('SELECT nt.id, nt.tag_id, nt.deleted_at, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ?'),
+      noteTags: db.prepare(
+        'SELECT nt.id, nt.tag_id, nt.deleted_at, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ?',
+      ),
       palette: db.prepare('SELECT id FROM palette WHERE colour = ?').pluck(),
     };
   }
@@ -64,7 +66,9 @@ export class EditContext {
   }
 
   targetText(kind: HighlightTarget, id: string): string {
-    return kind === 'claim' ? (this.rows.live('claims', id, 'claim').text as string) : (this.rows.live('sources', id, 'source').title_original as string);
+    return kind === 'claim'
+      ? (this.rows.live('claims', id, 'claim').text as string)
+      : (this.rows.live('sources', id, 'source').title_original as string);
   }
 
   checkNoteTarget(kind: NoteTarget, id: string | null): void {
@@ -79,13 +83,21 @@ export class EditContext {
 
   noteBody(body: string): string {
     if (body.trim() === '') throw invalidInput('body', 'A note needs some text. Type it, or press Escape to cancel.');
-    if (body.length > LIMITS.noteChars) throw invalidInput('body', `This note is longer than ${LIMITS.noteChars.toLocaleString('en')} characters; split it into several notes.`);
+    if (body.length > LIMITS.noteChars)
+      throw invalidInput(
+        'body',
+        `This note is longer than ${LIMITS.noteChars.toLocaleString('en')} characters; split it into several notes.`,
+      );
     return body;
   }
 
   comment(comment: string | null): string | null {
     const text = comment?.trim() || null;
-    if (text && text.length > LIMITS.commentChars) throw invalidInput('comment', `Keep a comment under ${LIMITS.commentChars.toLocaleString('en')} characters, or write a note instead.`);
+    if (text && text.length > LIMITS.commentChars)
+      throw invalidInput(
+        'comment',
+        `Keep a comment under ${LIMITS.commentChars.toLocaleString('en')} characters, or write a note instead.`,
+      );
     return text;
   }
 
@@ -108,7 +120,8 @@ export class EditContext {
   claimText(raw: string) {
     const parsed = parseClaim(raw);
     if (parsed.text === '') throw invalidInput('text', 'A claim needs some words. Type them, or press Escape to cancel.');
-    if (parsed.text.length > LIMITS.claimChars) throw invalidInput('text', `A claim is at most ${LIMITS.claimChars.toLocaleString('en')} characters; split it into several claims.`);
+    if (parsed.text.length > LIMITS.claimChars)
+      throw invalidInput('text', `A claim is at most ${LIMITS.claimChars.toLocaleString('en')} characters; split it into several claims.`);
     return parsed;
   }
 
@@ -131,7 +144,9 @@ export class EditContext {
   }
 
   tagsOf(noteId: string): string[] {
-    return (this.#s.noteTags.all(noteId) as { deleted_at: string | null; name: string }[]).filter((t) => t.deleted_at === null).map((t) => t.name);
+    return (this.#s.noteTags.all(noteId) as { deleted_at: string | null; name: string }[])
+      .filter((t) => t.deleted_at === null)
+      .map((t) => t.name);
   }
 
   setTags(noteId: string, names: readonly string[]): void {
@@ -139,7 +154,8 @@ export class EditContext {
     for (const raw of names) {
       const name = raw.trim().replace(/^#/, '');
       if (name === '') continue;
-      if (name.length > LIMITS.tagChars) throw invalidInput('tags', `“${name.slice(0, 20)}…” is too long for a tag (${LIMITS.tagChars} characters at most).`);
+      if (name.length > LIMITS.tagChars)
+        throw invalidInput('tags', `“${name.slice(0, 20)}…” is too long for a tag (${LIMITS.tagChars} characters at most).`);
       wanted.set(name.toLowerCase(), name);
     }
     if (wanted.size > LIMITS.tags) throw invalidInput('tags', `A note can carry ${LIMITS.tags} tags at most.`);

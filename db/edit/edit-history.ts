@@ -63,7 +63,8 @@ export class EditHistory {
   }
 
   #step(direction: 'undo' | 'redo'): Entry | null {
-    const raw = (direction === 'undo' ? this.#s.lastDone : this.#s.firstUndone).get() as { seq: number; label: string; changes: string } | undefined;
+    const raw = (direction === 'undo' ? this.#s.lastDone : this.#s.firstUndone).get() as
+      { seq: number; label: string; changes: string } | undefined;
     if (!raw) return null;
     const entry: Entry = { seq: raw.seq, label: raw.label, changes: parseChanges(raw.changes) };
     try {
@@ -93,7 +94,10 @@ export class EditHistory {
 /** Entries are our own JSON, but a damaged one must not write anywhere it should not. */
 function parseChanges(json: string): RowChange[] {
   const changes = JSON.parse(json) as RowChange[];
-  if (!Array.isArray(changes) || !changes.every((c) => isItemTable(c.table) && typeof c.id === 'string' && typeof c.after === 'object' && c.after !== null)) {
+  if (
+    !Array.isArray(changes) ||
+    !changes.every((c) => isItemTable(c.table) && typeof c.id === 'string' && typeof c.after === 'object' && c.after !== null)
+  ) {
     throw new StoreError('cannot-undo', 'This undo step is damaged and cannot be applied; your brief is unchanged.');
   }
   return changes;

@@ -11,7 +11,10 @@ export function parseNumber(typed: string): number {
   const text = typed.trim();
   const plain = text.replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)/g, '');
   if (text === '' || !/^[-+]?(\d+(\.\d+)?|\.\d+)$/.test(plain)) {
-    throw invalidInput('value', text === '' ? 'Enter a value, like 78 or 1,200.' : `“${text.slice(0, 20)}” is not a number. Enter digits, like 78 or 1,200.`);
+    throw invalidInput(
+      'value',
+      text === '' ? 'Enter a value, like 78 or 1,200.' : `“${text.slice(0, 20)}” is not a number. Enter digits, like 78 or 1,200.`,
+    );
   }
   const value = Number(plain);
   if (!Number.isFinite(value)) throw invalidInput('value', 'That number is too large.');

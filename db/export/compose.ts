@@ -63,12 +63,18 @@ export function composeExport(brief: Brief | null, options: ExportOptions, annot
             anchor: anchorFor('chart', index),
             title: indicator.name,
             unit: indicator.unit,
-            points: indicator.observations.map((o, i) => ({ label: o.asOf ?? (i === 0 ? 'earlier' : `value ${i + 1}`), value: o.value, display: o.display })),
+            points: indicator.observations.map((o, i) => ({
+              label: o.asOf ?? (i === 0 ? 'earlier' : `value ${i + 1}`),
+              value: o.value,
+              display: o.display,
+            })),
           }))
       : [];
 
   const citedBy = new Map<number, string[]>();
-  for (const section of sections) for (const claim of section.claims) for (const marker of claim.citations) citedBy.set(marker, [...(citedBy.get(marker) ?? []), claim.number]);
+  for (const section of sections)
+    for (const claim of section.claims)
+      for (const marker of claim.citations) citedBy.set(marker, [...(citedBy.get(marker) ?? []), claim.number]);
   const references: ExportReference[] = options.includeReferences
     ? [...citedBy.entries()].sort(([a], [b]) => a - b).map(([marker, claims]) => ({ marker, citedBy: [...new Set(claims)] }))
     : [];
@@ -81,7 +87,13 @@ export function composeExport(brief: Brief | null, options: ExportOptions, annot
     marking: options.marking.trim(),
     paper: options.paper,
     source: source
-      ? { headline: source.titleOriginal, translation: source.titleTranslation, translationNote: source.translationNote, publisher: source.publisher, published: source.publishedText }
+      ? {
+          headline: source.titleOriginal,
+          translation: source.titleTranslation,
+          translationNote: source.translationNote,
+          publisher: source.publisher,
+          published: source.publishedText,
+        }
       : null,
     sections,
     indicators,

@@ -22,16 +22,29 @@ function seedDocument(t: Parameters<typeof tempDir>[0]) {
   const workspace = openWorkspace(join(tempDir(t), 'w.sqlite'), 'me');
   t.after(() => workspace.close());
   const brief = workspace.briefs.getBrief()!;
-  return { brief, doc: composeExport(brief, { ...defaultExportOptions(brief.title, 'A. Analyst', '2026-11-28'), marking: 'OFFICIAL-SENSITIVE' }) };
+  return {
+    brief,
+    doc: composeExport(brief, { ...defaultExportOptions(brief.title, 'A. Analyst', '2026-11-28'), marking: 'OFFICIAL-SENSITIVE' }),
+  };
 }
 
 test('the Markdown round-trips: parsed back, it holds every theme, every claim with its citations, and every indicator', (t) => {
   const { brief, doc } = seedDocument(t);
   const tokens = marked.lexer(toMarkdown(doc));
   const headings = tokens.filter((tok): tok is Tokens.Heading => tok.type === 'heading');
-  assert.deepEqual(headings.map((h) => [h.depth, textOf(h.tokens)]), [
-    [1, brief.title], [2, 'Contents'], [2, 'Group 1'], [2, 'Group 2'], [2, 'Group 3'], [2, 'Group 4'], [2, 'Indicators'], [2, 'References'],
-  ]);
+  assert.deepEqual(
+    headings.map((h) => [h.depth, textOf(h.tokens)]),
+    [
+      [1, brief.title],
+      [2, 'Contents'],
+      [2, 'Group 1'],
+      [2, 'Group 2'],
+      [2, 'Group 3'],
+      [2, 'Group 4'],
+      [2, 'Indicators'],
+      [2, 'References'],
+    ],
+  );
   const paragraphs = tokens.filter((tok): tok is Tokens.Paragraph => tok.type === 'paragraph').map((p) => textOf(p.tokens));
   for (const [t, theme] of brief.themes.entries()) {
     for (const [c, claim] of theme.claims.entries()) {
@@ -41,15 +54,18 @@ test('the Markdown round-trips: parsed back, it holds every theme, every claim w
   }
   assert.ok(paragraphs.includes('OFFICIAL-SENSITIVE'));
   const table = tokens.find((tok): tok is Tokens.Table => tok.type === 'table')!;
-  assert.deepEqual(table.rows.map((row) => [textOf(row[0]!.tokens), textOf(row[1]!.tokens), textOf(row[4]!.tokens)]), [
-    ['Rare earth reserves (Russia)', '28 million tons', '2.1'],
-    ['Global rank of Russia’s rare earth reserves', '5th', '2.1'],
-    ['Share of proven reserves extracted', '2%', '2.1'],
-    ['Russia’s share of global rare earth production', '< 1%', '2.1'],
-    ['Main challenges to the industry’s development', '3 challenges', '2.2'],
-    ['Engineers working in the rare earth sector', '≈ 1,200 engineers', '2.3'],
-    ['Rare earth recycling recovery rate', '55% → 78%', '3.3'],
-  ]);
+  assert.deepEqual(
+    table.rows.map((row) => [textOf(row[0]!.tokens), textOf(row[1]!.tokens), textOf(row[4]!.tokens)]),
+    [
+      ['Rare earth reserves (Russia)', '28 million tons', '2.1'],
+      ['Global rank of Russia’s rare earth reserves', '5th', '2.1'],
+      ['Share of proven reserves extracted', '2%', '2.1'],
+      ['Russia’s share of global rare earth production', '< 1%', '2.1'],
+      ['Main challenges to the industry’s development', '3 challenges', '2.2'],
+      ['Engineers working in the rare earth sector', '≈ 1,200 engineers', '2.3'],
+      ['Rare earth recycling recovery rate', '55% → 78%', '3.3'],
+    ],
+  );
 });
 
 test('text with HTML or Markdown in it is written as the characters typed, never as markup', (t) => {
@@ -60,7 +76,9 @@ test('text with HTML or Markdown in it is written as the characters typed, never
   const markdown = toMarkdown(doc);
   const html = marked.parse(markdown) as string;
   assert.doesNotMatch(html, /<img|<script|<strong>bold|href=/);
-  const paragraph = marked.lexer(markdown).find((tok): tok is Tokens.Paragraph => tok.type === 'paragraph' && tok.raw.startsWith('**1.1**'))!;
+  const paragraph = marked
+    .lexer(markdown)
+    .find((tok): tok is Tokens.Paragraph => tok.type === 'paragraph' && tok.raw.startsWith('**1.1**'))!;
   assert.equal(textOf(paragraph.tokens), `1.1 ${hostile} [1][19]`);
 });
 
@@ -74,8 +92,21 @@ test('an empty brief exports a document that says it is empty', (t) => {
 test('the composer’s choices hold: chosen themes in chosen order, excluded claims left out, references follow', (t) => {
   const { brief } = seedDocument(t);
   const [g1, g2, g3] = brief.themes;
-  const doc = composeExport(brief, { ...defaultExportOptions(brief.title, 'me', '2026-11-28'), themeIds: [g3!.id, g1!.id], excludedClaimIds: [g1!.claims[1]!.id] });
-  assert.deepEqual(doc.sections.map((s) => [s.heading, s.claims.map((c) => c.number)]), [['Group 3', ['3.1', '3.2', '3.3']], ['Group 1', ['1.1', '1.3']]]);
-  assert.deepEqual(doc.references.map((r) => r.marker), [1, 5, 7, 9, 19]);
+  const doc = composeExport(brief, {
+    ...defaultExportOptions(brief.title, 'me', '2026-11-28'),
+    themeIds: [g3!.id, g1!.id],
+    excludedClaimIds: [g1!.claims[1]!.id],
+  });
+  assert.deepEqual(
+    doc.sections.map((s) => [s.heading, s.claims.map((c) => c.number)]),
+    [
+      ['Group 3', ['3.1', '3.2', '3.3']],
+      ['Group 1', ['1.1', '1.3']],
+    ],
+  );
+  assert.deepEqual(
+    doc.references.map((r) => r.marker),
+    [1, 5, 7, 9, 19],
+  );
   assert.ok(!doc.sections.some((s) => s.heading === g2!.label));
 });

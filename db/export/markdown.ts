@@ -16,8 +16,14 @@ export function toMarkdown(doc: ExportDocument): string {
   const byline = [doc.author, doc.date].filter(Boolean).map(escapeMarkdown).join(' · ');
   if (byline) out.push(byline, '');
   if (doc.source) {
-    out.push(`> Source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}: ${escapeMarkdown(doc.source.headline)}`);
-    if (doc.source.translation) out.push('>', `> Translation (${escapeMarkdown(doc.source.translationNote ?? 'not part of the source')}): ${escapeMarkdown(doc.source.translation)}`);
+    out.push(
+      `> Source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}: ${escapeMarkdown(doc.source.headline)}`,
+    );
+    if (doc.source.translation)
+      out.push(
+        '>',
+        `> Translation (${escapeMarkdown(doc.source.translationNote ?? 'not part of the source')}): ${escapeMarkdown(doc.source.translation)}`,
+      );
     out.push('');
   }
   if (doc.empty) {
@@ -29,7 +35,8 @@ export function toMarkdown(doc: ExportDocument): string {
   }
   for (const section of doc.sections) {
     out.push(`## ${escapeMarkdown(section.heading)}`, '');
-    for (const claim of section.claims) out.push(`**${claim.number}** ${escapeMarkdown(claim.text)}${claim.citations.length ? ` ${citations(claim.citations)}` : ''}`, '');
+    for (const claim of section.claims)
+      out.push(`**${claim.number}** ${escapeMarkdown(claim.text)}${claim.citations.length ? ` ${citations(claim.citations)}` : ''}`, '');
   }
   if (doc.indicators.length > 0) {
     out.push('## Indicators', '', '| Indicator | Value | Unit | As of | Source claim |', '| --- | --- | --- | --- | --- |');
@@ -40,13 +47,21 @@ export function toMarkdown(doc: ExportDocument): string {
     out.push('');
   }
   if (doc.references.length > 0 && doc.source) {
-    out.push('## References', '', `Reference numbers are those of the source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}.`, '');
+    out.push(
+      '## References',
+      '',
+      `Reference numbers are those of the source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}.`,
+      '',
+    );
     for (const r of doc.references) out.push(`- \\[${r.marker}\\] cited in ${r.citedBy.join(', ')}`);
     out.push('');
   }
   if (doc.annotations.length > 0) {
     out.push('## Annotations', '');
-    for (const a of doc.annotations) out.push(`- ${escapeMarkdown(a.target)}: “${escapeMarkdown(a.quote)}”${a.comment ? ` — ${escapeMarkdown(a.comment)}` : ''} (${escapeMarkdown(a.author)})`);
+    for (const a of doc.annotations)
+      out.push(
+        `- ${escapeMarkdown(a.target)}: “${escapeMarkdown(a.quote)}”${a.comment ? ` — ${escapeMarkdown(a.comment)}` : ''} (${escapeMarkdown(a.author)})`,
+      );
     out.push('');
   }
   return out.join('\n');

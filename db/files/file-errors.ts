@@ -16,7 +16,8 @@ export function readFailure(error: unknown): StoreError | null {
   if (error instanceof StoreError) return error;
   const code = codeOf(error);
   if (code === 'SQLITE_NOTADB') return notABrief('it is not a database SQLite can read');
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') return new StoreError('damaged', 'This file is damaged; ask the sender for a fresh copy.');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ')
+    return new StoreError('damaged', 'This file is damaged; ask the sender for a fresh copy.');
   if (code === 'SQLITE_CANTOPEN' || code === 'ENOENT' || code === 'EACCES') {
     return new StoreError('not-found', 'This file cannot be opened: check that it exists and that you may read it.');
   }

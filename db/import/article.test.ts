@@ -18,10 +18,24 @@ test('the seed article parses into its headline, byline and four groups of three
   assert.equal(article.publisher, 'Sou Hu Cai Jing');
   assert.equal(article.publishedText, '2025-11-09 07:03');
   assert.equal(article.publishedOn, '2025-11-09');
-  assert.deepEqual(article.groups.map((g) => [g.label, g.claims.length]), [['Group 1', 3], ['Group 2', 3], ['Group 3', 3], ['Group 4', 3]]);
+  assert.deepEqual(
+    article.groups.map((g) => [g.label, g.claims.length]),
+    [
+      ['Group 1', 3],
+      ['Group 2', 3],
+      ['Group 3', 3],
+      ['Group 4', 3],
+    ],
+  );
   const second = article.groups[1]!.claims[1]!;
-  assert.equal(second.text, 'The development of Russia\'s rare earth industry is hindered by three main challenges: technology, funding, and environmental factors');
-  assert.deepEqual(second.citations.map((c) => c.marker), [6, 7, 9]);
+  assert.equal(
+    second.text,
+    "The development of Russia's rare earth industry is hindered by three main challenges: technology, funding, and environmental factors",
+  );
+  assert.deepEqual(
+    second.citations.map((c) => c.marker),
+    [6, 7, 9],
+  );
 });
 
 test('nothing is lost: the parsed seed writes back to the exact text of the article', () => {
@@ -58,13 +72,19 @@ test('a second article in the same format imports just as well', () => {
   assert.equal(article.headline, 'Россия и Индия обсуждают поставки редкоземельных металлов');
   assert.equal(article.publisher, 'Kommersant');
   assert.equal(article.publishedOn, '2024-02-29');
-  assert.deepEqual(article.groups.map((g) => g.claims.length), [2, 2]);
+  assert.deepEqual(
+    article.groups.map((g) => g.claims.length),
+    [2, 2],
+  );
   const [first, second] = article.groups[0]!.claims;
   assert.equal(first!.text, 'India offered access to processing know-how in exchange for market access');
   assert.deepEqual(first!.citations, [{ marker: 2, offset: 'India offered'.length }]);
   assert.equal(formatClaim(first!), 'India offered [2] access to processing know-how in exchange for market access');
   assert.deepEqual(second, { text: 'No agreement was signed', citations: [] });
-  assert.deepEqual(article.groups[1]!.claims[0]!.citations.map((c) => c.marker), [4, 5, 12]);
+  assert.deepEqual(
+    article.groups[1]!.claims[0]!.citations.map((c) => c.marker),
+    [4, 5, 12],
+  );
 });
 
 test('malformed articles are refused with a message that says what is wrong', () => {
@@ -78,10 +98,13 @@ test('malformed articles are refused with a message that says what is wrong', ()
     ['Headline\nPaper·2025-02-01\n\nGroup 1 - Group 2 - a claim', /Group 1 has no claims/],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseArticle(text), (error: Error & { code?: string }) => {
-      assert.equal(error.code, 'bad-article');
-      assert.match(error.message, message);
-      return true;
-    });
+    assert.throws(
+      () => parseArticle(text),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'bad-article');
+        assert.match(error.message, message);
+        return true;
+      },
+    );
   }
 });

@@ -31,11 +31,15 @@ const CLAIM_SEPARATOR = /\s+-\s+/;
 const formatError = (message: string) => new StoreError('bad-article', message);
 
 export function parseArticle(input: string): ParsedArticle {
-  const lines = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const nonEmpty = lines.map((line, index) => ({ line: line.trim(), number: index + 1 })).filter((l) => l.line !== '');
   const [headline, byline, ...bodyLines] = nonEmpty;
   if (!headline) throw formatError('The article is empty: line 1 should be the headline.');
-  if (!byline) throw formatError('The article has no second line: it should give the publisher and date, like "Sou Hu Cai Jing·2025-11-09 07:03".');
+  if (!byline)
+    throw formatError('The article has no second line: it should give the publisher and date, like "Sou Hu Cai Jing·2025-11-09 07:03".');
 
   const by = BYLINE.exec(byline.line);
   if (!by?.groups) {
@@ -60,7 +64,12 @@ export function parseArticle(input: string): ParsedArticle {
     const start = heading.index + heading[0].length;
     const end = headings[index + 1]?.index ?? body.length;
     const number = Number(heading[1]);
-    const claims = body.slice(start, end).split(CLAIM_SEPARATOR).map((raw) => raw.trim()).filter((raw) => raw !== '').map(parseClaim);
+    const claims = body
+      .slice(start, end)
+      .split(CLAIM_SEPARATOR)
+      .map((raw) => raw.trim())
+      .filter((raw) => raw !== '')
+      .map(parseClaim);
     if (claims.length === 0) throw formatError(`Group ${number} has no claims after "Group ${number} - ".`);
     return { number, label: `Group ${number}`, claims };
   });
@@ -68,7 +77,10 @@ export function parseArticle(input: string): ParsedArticle {
   return {
     headline: headline.line,
     publisher: by.groups.publisher!.trim(),
-    publishedText: byline.line.slice(by.groups.publisher!.length).replace(/^\s*[·•|]\s*/u, '').trim(),
+    publishedText: byline.line
+      .slice(by.groups.publisher!.length)
+      .replace(/^\s*[·•|]\s*/u, '')
+      .trim(),
     publishedOn,
     groups,
   };

@@ -45,7 +45,9 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
   // Each new item: one timestamp for the whole import, its own revision id.
   const fresh = () => ({ created_at: stamp, updated_at: stamp, author: options.author, rev: newId() });
   const insert = {
-    brief: db.prepare('INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (@id, @rev, @created_at, @updated_at, @author, @title)'),
+    brief: db.prepare(
+      'INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (@id, @rev, @created_at, @updated_at, @author, @title)',
+    ),
     source: db.prepare(`INSERT INTO sources (id, rev, created_at, updated_at, author, brief_id, title_original, original_language,
         title_translation, translation_note, publisher, published_text, published_on, body_language)
       VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @title_original, @original_language,
@@ -96,7 +98,14 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
         claimIds[groupIndex]!.push(claimId);
         claimTexts[groupIndex]!.push(claim.text);
         claim.citations.forEach((citation, position) => {
-          insert.citation.run({ ...fresh(), id: newId(), claim_id: claimId, position, marker: citation.marker, char_offset: citation.offset });
+          insert.citation.run({
+            ...fresh(),
+            id: newId(),
+            claim_id: claimId,
+            position,
+            marker: citation.marker,
+            char_offset: citation.offset,
+          });
         });
       });
     });
@@ -105,13 +114,27 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
       const claimId = claimIds[indicator.group - 1]?.[indicator.claim - 1];
       const claimText = claimTexts[indicator.group - 1]?.[indicator.claim - 1];
       if (!claimId || claimText === undefined) {
-        throw new StoreError('bad-article', `Indicator "${indicator.name}" points at claim ${indicator.group}.${indicator.claim}, which the article does not have.`);
+        throw new StoreError(
+          'bad-article',
+          `Indicator "${indicator.name}" points at claim ${indicator.group}.${indicator.claim}, which the article does not have.`,
+        );
       }
       const indicatorId = newId();
-      insert.indicator.run({ ...fresh(), id: indicatorId, brief_id: briefId, position, name: indicator.name, unit: indicator.unit, claim_id: claimId });
+      insert.indicator.run({
+        ...fresh(),
+        id: indicatorId,
+        brief_id: briefId,
+        position,
+        name: indicator.name,
+        unit: indicator.unit,
+        claim_id: claimId,
+      });
       indicator.observations.forEach((observation, index) => {
         if (!claimText.includes(observation.quote)) {
-          throw new StoreError('bad-article', `Indicator "${indicator.name}" quotes "${observation.quote}", which claim ${indicator.group}.${indicator.claim} does not say.`);
+          throw new StoreError(
+            'bad-article',
+            `Indicator "${indicator.name}" quotes "${observation.quote}", which claim ${indicator.group}.${indicator.claim} does not say.`,
+          );
         }
         insert.observation.run({
           ...fresh(),
@@ -137,6 +160,13 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
 export function createEmptyBrief(db: Db, title: string, author: string): string {
   const stamp = now();
   const id = newId();
-  db.prepare('INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (?, ?, ?, ?, ?, ?)').run(id, newId(), stamp, stamp, author, title);
+  db.prepare('INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    newId(),
+    stamp,
+    stamp,
+    author,
+    title,
+  );
   return id;
 }

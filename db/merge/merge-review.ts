@@ -6,7 +6,6 @@ import { claimNumbers } from '../../common/claim-numbers.ts';
 // Conflicts shaped for the review screen and the CLI: what the item is, and the fields a
 // person cares about that differ between the two versions.
 
-
 const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   brief: ['title'],
   sources: ['title_original', 'title_translation', 'publisher', 'published_text'],
@@ -22,13 +21,26 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   palette: ['colour', 'meaning'],
 };
 
-const FIELD_NAMES: Record<string, string> = { text: 'Text', body: 'Note', title: 'Title', name: 'Name', value: 'Value', unit: 'Unit', as_of: 'As of', meaning: 'Meaning', confidence: 'Confidence', judgement: 'Judgement' };
+const FIELD_NAMES: Record<string, string> = {
+  text: 'Text',
+  body: 'Note',
+  title: 'Title',
+  name: 'Name',
+  value: 'Value',
+  unit: 'Unit',
+  as_of: 'As of',
+  meaning: 'Meaning',
+  confidence: 'Confidence',
+  judgement: 'Judgement',
+};
 
 /** Every live claim's number ("2.1"), by the one numbering of common/claim-numbers.ts. */
 function numbersOfClaims(db: Db): Map<string, string> {
   const rows = db
-    .prepare(`SELECT t.id AS theme_id, c.id AS claim_id FROM themes t LEFT JOIN claims c ON c.theme_id = t.id AND c.deleted_at IS NULL
-      WHERE t.deleted_at IS NULL ORDER BY t.position, t.id, c.position, c.id`)
+    .prepare(
+      `SELECT t.id AS theme_id, c.id AS claim_id FROM themes t LEFT JOIN claims c ON c.theme_id = t.id AND c.deleted_at IS NULL
+      WHERE t.deleted_at IS NULL ORDER BY t.position, t.id, c.position, c.id`,
+    )
     .all() as { theme_id: string; claim_id: string | null }[];
   const themes = new Map<string, { id: string }[]>();
   for (const row of rows) {
@@ -47,8 +59,18 @@ function label(numbers: () => Map<string, string>, table: ItemTable, row: Record
   if (table === 'indicators') return `Indicator: ${String(row.name)}`;
   if (table === 'themes') return `Theme: ${String(row.title ?? row.label)}`;
   const singular: Record<ItemTable, string> = {
-    brief: 'Brief', sources: 'Source', themes: 'Theme', claims: 'Claim', citations: 'Citation', indicators: 'Indicator',
-    observations: 'Indicator value', notes: 'Note', annotations: 'Highlight', tags: 'Tag', note_tags: 'Note tag', palette: 'Highlight colour',
+    brief: 'Brief',
+    sources: 'Source',
+    themes: 'Theme',
+    claims: 'Claim',
+    citations: 'Citation',
+    indicators: 'Indicator',
+    observations: 'Indicator value',
+    notes: 'Note',
+    annotations: 'Highlight',
+    tags: 'Tag',
+    note_tags: 'Note tag',
+    palette: 'Highlight colour',
   };
   return singular[table];
 }
@@ -61,8 +83,16 @@ export function conflictViews(db: Db): ConflictView[] {
   return openConflicts(db).map((conflict) => {
     const fields = SHOWN_FIELDS[conflict.table]
       .filter((field) => show(conflict.ours[field]) !== show(conflict.theirs[field]))
-      .map((field) => ({ field: FIELD_NAMES[field] ?? field.replaceAll('_', ' '), ours: show(conflict.ours[field]), theirs: show(conflict.theirs[field]) }));
-    const side = (row: Record<string, unknown>): ConflictSide => ({ author: show(row.author), updatedAt: show(row.updated_at), deleted: row.deleted_at !== null && row.deleted_at !== undefined });
+      .map((field) => ({
+        field: FIELD_NAMES[field] ?? field.replaceAll('_', ' '),
+        ours: show(conflict.ours[field]),
+        theirs: show(conflict.theirs[field]),
+      }));
+    const side = (row: Record<string, unknown>): ConflictSide => ({
+      author: show(row.author),
+      updatedAt: show(row.updated_at),
+      deleted: row.deleted_at !== null && row.deleted_at !== undefined,
+    });
     return {
       id: conflict.id,
       table: conflict.table,

@@ -51,11 +51,17 @@ test('a change on one side only is taken, with its author; new items from both s
   assert.equal(report.added, 1);
   assert.equal(report.conflicts, 0);
   assert.deepEqual(report.authors, ['colleague']);
-  const merged = new BriefStore(db).getBrief()!.themes.flatMap((theme) => theme.claims).find((c) => c.id === claim)!;
+  const merged = new BriefStore(db)
+    .getBrief()!
+    .themes.flatMap((theme) => theme.claims)
+    .find((c) => c.id === claim)!;
   assert.equal(merged.text, 'Revised by the colleague.');
   assert.equal(merged.author, 'colleague');
   const notes = db.prepare('SELECT id, author FROM notes ORDER BY author').all();
-  assert.deepEqual(notes, [{ id: theirNote, author: 'colleague' }, { id: myNote, author: 'me' }]);
+  assert.deepEqual(notes, [
+    { id: theirNote, author: 'colleague' },
+    { id: myNote, author: 'me' },
+  ]);
 });
 
 test('a change on both sides is a conflict kept for review; each resolution sticks through a second merge', (t) => {
@@ -75,13 +81,22 @@ test('a change on both sides is a conflict kept for review; each resolution stic
   const report = mergeInto(db, theirs!, 'theirs.sqlite');
   assert.equal(report.conflicts, 2);
   const conflicts = openConflicts(db);
-  assert.deepEqual(conflicts.map((c) => [c.ours.text, c.theirs.text, c.theirs.author]).sort(), [['Mine 1', 'Theirs 1', 'colleague'], ['Mine 2', 'Theirs 2', 'colleague']]);
+  assert.deepEqual(conflicts.map((c) => [c.ours.text, c.theirs.text, c.theirs.author]).sort(), [
+    ['Mine 1', 'Theirs 1', 'colleague'],
+    ['Mine 2', 'Theirs 2', 'colleague'],
+  ]);
   assert.equal(new BriefStore(db).getBrief()!.themes[0]!.claims[0]!.text, 'Mine 1', 'until resolved, ours stays in place');
 
   resolveConflict(db, conflicts.find((c) => c.rowId === first)!.id, 'ours');
   resolveConflict(db, conflicts.find((c) => c.rowId === second)!.id, 'theirs');
   const claims = new BriefStore(db).getBrief()!.themes[0]!.claims;
-  assert.deepEqual(claims.slice(0, 2).map((c) => [c.text, c.author]), [['Mine 1', 'me'], ['Theirs 2', 'colleague']]);
+  assert.deepEqual(
+    claims.slice(0, 2).map((c) => [c.text, c.author]),
+    [
+      ['Mine 1', 'me'],
+      ['Theirs 2', 'colleague'],
+    ],
+  );
   assert.deepEqual(openConflicts(db), []);
 
   const before = snapshot(db);
@@ -117,7 +132,11 @@ test('a different brief is refused, and the merge leaves ours untouched', (t) =>
 });
 
 // Random edits on copies of one brief, for the property tests.
-type Edit = { kind: 'claim'; index: number; text: string } | { kind: 'note'; text: string } | { kind: 'edit-note'; index: number; text: string } | { kind: 'delete-note'; index: number };
+type Edit =
+  | { kind: 'claim'; index: number; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'edit-note'; index: number; text: string }
+  | { kind: 'delete-note'; index: number };
 // Notes of only spaces are refused by the writer, as in the app.
 const noteText = fc.string({ minLength: 1, maxLength: 30 }).filter((text) => text.trim() !== '');
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
@@ -179,8 +198,18 @@ test('property: the order of non-conflicting merges does not matter', (t) => {
     fc.property(fc.array(editArb, { maxLength: 6 }), fc.array(editArb, { maxLength: 6 }), (aEdits, bEdits) => {
       const [m1, m2, a, b] = copies(t, 'm1', 'm2', 'a', 'b');
       // A edits only claims of the first half, B only the second: their changes never meet.
-      applyEdits(a!, 'alice', aEdits.filter((e) => e.kind !== 'edit-note' && e.kind !== 'delete-note'), (i) => i < 6);
-      applyEdits(b!, 'bob', bEdits.filter((e) => e.kind !== 'edit-note' && e.kind !== 'delete-note'), (i) => i >= 6);
+      applyEdits(
+        a!,
+        'alice',
+        aEdits.filter((e) => e.kind !== 'edit-note' && e.kind !== 'delete-note'),
+        (i) => i < 6,
+      );
+      applyEdits(
+        b!,
+        'bob',
+        bEdits.filter((e) => e.kind !== 'edit-note' && e.kind !== 'delete-note'),
+        (i) => i >= 6,
+      );
       const first = openStore(m1!);
       const second = openStore(m2!);
       try {

@@ -1,4 +1,14 @@
-import { type Db, newId, now, ITEM_TABLES, isItemTable, type ItemTable, isIndexedTable, rebuildSearchIndex, SearchIndexer } from '../store/index.ts';
+import {
+  type Db,
+  newId,
+  now,
+  ITEM_TABLES,
+  isItemTable,
+  type ItemTable,
+  isIndexedTable,
+  rebuildSearchIndex,
+  SearchIndexer,
+} from '../store/index.ts';
 import type { MergeReport } from '../../common/model.ts';
 import { StoreError } from '../../common/errors.ts';
 
@@ -11,7 +21,6 @@ import { StoreError } from '../../common/errors.ts';
 //   neither                            -> changed on both sides: a conflict, kept for review
 // Deletions are tombstones (deleted_at) with a revision like any change, so an old undeleted
 // copy never brings a deleted item back. The whole merge is one transaction.
-
 
 export interface Conflict {
   id: string;
@@ -46,7 +55,10 @@ export function mergeInto(db: Db, theirsPath: string, receivedFrom: string | nul
     const ourBrief = db.prepare('SELECT id FROM main.brief ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
     const theirBrief = db.prepare('SELECT id FROM theirs.brief ORDER BY created_at LIMIT 1').pluck().get() as string | undefined;
     if (ourBrief && theirBrief && ourBrief !== theirBrief) {
-      throw new StoreError('not-a-brief', 'That file is a different brief, not a copy of this one; merging only joins copies of the same brief. Open it on its own instead.');
+      throw new StoreError(
+        'not-a-brief',
+        'That file is a different brief, not a copy of this one; merging only joins copies of the same brief. Open it on its own instead.',
+      );
     }
     const isOurAncestor = db.prepare('SELECT 1 FROM main.row_ancestors WHERE table_name = ? AND row_id = ? AND rev = ?').pluck();
     const isTheirAncestor = db.prepare('SELECT 1 FROM theirs.row_ancestors WHERE table_name = ? AND row_id = ? AND rev = ?').pluck();
@@ -116,13 +128,25 @@ export function mergeInto(db: Db, theirsPath: string, receivedFrom: string | nul
 /** Conflicts still waiting for the user, with both versions of the item. */
 export function openConflicts(db: Db): Conflict[] {
   const rows = db
-    .prepare('SELECT id, table_name, row_id, theirs_row, received_from, created_at FROM merge_conflicts WHERE resolved_at IS NULL ORDER BY created_at, id')
+    .prepare(
+      'SELECT id, table_name, row_id, theirs_row, received_from, created_at FROM merge_conflicts WHERE resolved_at IS NULL ORDER BY created_at, id',
+    )
     .all() as { id: string; table_name: string; row_id: string; theirs_row: string; received_from: string | null; created_at: string }[];
   return rows.flatMap((row) => {
     if (!isItemTable(row.table_name)) return [];
     const ours = db.prepare(`SELECT * FROM ${row.table_name} WHERE id = ?`).get(row.row_id) as Record<string, unknown> | undefined;
     if (!ours) return [];
-    return [{ id: row.id, table: row.table_name, rowId: row.row_id, ours, theirs: JSON.parse(row.theirs_row) as Record<string, unknown>, receivedFrom: row.received_from, createdAt: row.created_at }];
+    return [
+      {
+        id: row.id,
+        table: row.table_name,
+        rowId: row.row_id,
+        ours,
+        theirs: JSON.parse(row.theirs_row) as Record<string, unknown>,
+        receivedFrom: row.received_from,
+        createdAt: row.created_at,
+      },
+    ];
   });
 }
 
@@ -134,8 +158,7 @@ export function openConflicts(db: Db): Conflict[] {
 export function resolveConflict(db: Db, conflictId: string, choice: 'ours' | 'theirs'): void {
   db.transaction(() => {
     const conflict = db.prepare('SELECT * FROM merge_conflicts WHERE id = ? AND resolved_at IS NULL').get(conflictId) as
-      | { table_name: string; row_id: string; mine_rev: string; theirs_rev: string; theirs_row: string }
-      | undefined;
+      { table_name: string; row_id: string; mine_rev: string; theirs_rev: string; theirs_row: string } | undefined;
     if (!conflict || !isItemTable(conflict.table_name)) throw new StoreError('not-found', 'That conflict was already resolved.');
     const table = conflict.table_name;
     const current = db.prepare(`SELECT rev FROM ${table} WHERE id = ?`).pluck().get(conflict.row_id) as string | undefined;
@@ -149,11 +172,19 @@ export function resolveConflict(db: Db, conflictId: string, choice: 'ours' | 'th
       db.prepare(`UPDATE ${table} SET ${columns.map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`).run(
         Object.fromEntries([['id', conflict.row_id], ...columns.map((c) => [c, theirs[c] ?? null])]),
       );
-      db.prepare('DELETE FROM row_ancestors WHERE table_name = ? AND row_id = ? AND rev = ?').run(table, conflict.row_id, conflict.theirs_rev);
+      db.prepare('DELETE FROM row_ancestors WHERE table_name = ? AND row_id = ? AND rev = ?').run(
+        table,
+        conflict.row_id,
+        conflict.theirs_rev,
+      );
     } else {
       db.prepare(`UPDATE ${table} SET rev = ?, updated_at = ? WHERE id = ?`).run(newId(), now(), conflict.row_id);
     }
-    db.prepare("UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?").run(now(), choice === 'ours' ? 'mine' : 'theirs', conflictId);
+    db.prepare('UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(
+      now(),
+      choice === 'ours' ? 'mine' : 'theirs',
+      conflictId,
+    );
     if (choice === 'theirs' && isIndexedTable(table)) new SearchIndexer(db).reindex(table, conflict.row_id);
   })();
 }

@@ -4,7 +4,21 @@ import { formatClaim } from '../../common/claim-text.ts';
 import { COLOURS, DEFAULT_MEANINGS, type Colour, type Confidence, type NoteTarget } from '../../common/vocabulary.ts';
 import { formatAsOf, formatValue } from '../../common/format.ts';
 import type { AnnotationForExport } from '../../common/export-document.ts';
-import type { Brief, BriefCounts, BriefPatch, Citation, Claim, Comparator, Highlight, Indicator, Note, Observation, PaletteEntry, Source, Theme } from '../../common/model.ts';
+import type {
+  Brief,
+  BriefCounts,
+  BriefPatch,
+  Citation,
+  Claim,
+  Comparator,
+  Highlight,
+  Indicator,
+  Note,
+  Observation,
+  PaletteEntry,
+  Source,
+  Theme,
+} from '../../common/model.ts';
 
 // Read side of a brief. Statements are prepared once per connection; reads run in one
 // transaction so the brief is a consistent snapshot even while another connection writes.
@@ -42,7 +56,8 @@ export class BriefStore {
       sources: db.prepare(`SELECT * FROM sources WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
       themes: db.prepare(`SELECT id, created_at, updated_at, author, position, label, title FROM themes
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
-      claims: db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text, c.confidence, c.judgement
+      claims:
+        db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text, c.confidence, c.judgement
         FROM claims c JOIN themes t ON t.id = c.theme_id
         WHERE t.brief_id = ? AND c.deleted_at IS NULL ORDER BY c.position, c.id`),
       citations: db.prepare(`SELECT ci.id, ci.claim_id, ci.marker, ci.char_offset FROM citations ci
@@ -62,7 +77,8 @@ export class BriefStore {
         WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`),
       palette: db.prepare(`SELECT colour, meaning FROM palette WHERE ${LIVE}`),
       // For a patch: highlights by id (deleted ones too, so the view can drop them) or on given targets.
-      someHighlights: db.prepare(`SELECT id, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
+      someHighlights:
+        db.prepare(`SELECT id, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
         position_start, position_end, color, comment FROM annotations
         WHERE brief_id = ? AND (id IN (SELECT value FROM json_each(?)) OR (deleted_at IS NULL AND target_id IN (SELECT value FROM json_each(?))))
         ORDER BY created_at, id`),
@@ -113,9 +129,18 @@ export class BriefStore {
       const sources = this.#sources(brief.id);
       const themes = this.#themes(brief.id);
       const texts = textsOf(themes, sources);
-      const highlights = (this.#statements.highlights.all(brief.id) as HighlightRow[]).map((row) => toHighlight(row, texts.get(row.target_id)));
+      const highlights = (this.#statements.highlights.all(brief.id) as HighlightRow[]).map((row) =>
+        toHighlight(row, texts.get(row.target_id)),
+      );
       return {
-        ...stamped(brief), title: brief.title, sources, themes, indicators: this.#indicators(brief.id), highlights, notes: this.#notes(brief.id), palette: this.#palette(),
+        ...stamped(brief),
+        title: brief.title,
+        sources,
+        themes,
+        indicators: this.#indicators(brief.id),
+        highlights,
+        notes: this.#notes(brief.id),
+        palette: this.#palette(),
       };
     })();
   }
@@ -140,9 +165,13 @@ export class BriefStore {
       const ids = touched.filter((t) => t.table === 'annotations').map((t) => t.id);
       const targets = touched.filter((t) => t.table === 'claims' || t.table === 'sources').map((t) => t.id);
       if (ids.length + targets.length > 0) {
-        const rows = this.#statements.someHighlights.all(brief.id, JSON.stringify(ids), JSON.stringify(targets)) as (HighlightRow & { deleted_at: string | null })[];
+        const rows = this.#statements.someHighlights.all(brief.id, JSON.stringify(ids), JSON.stringify(targets)) as (HighlightRow & {
+          deleted_at: string | null;
+        })[];
         const texts = new Map(
-          (this.#statements.targetTexts.all({ ids: JSON.stringify(rows.map((r) => r.target_id)) }) as { id: string; text: string }[]).map((r) => [r.id, r.text]),
+          (this.#statements.targetTexts.all({ ids: JSON.stringify(rows.map((r) => r.target_id)) }) as { id: string; text: string }[]).map(
+            (r) => [r.id, r.text],
+          ),
         );
         patch.highlights = {
           upsert: rows.filter((r) => r.deleted_at === null).map((row) => toHighlight(row, texts.get(row.target_id))),
@@ -169,7 +198,10 @@ export class BriefStore {
 
   #themes(briefId: string): Theme[] {
     const s = this.#statements;
-    const citationsByClaim = groupBy(s.citations.all(briefId) as { id: string; claim_id: string; marker: number; char_offset: number }[], (row) => row.claim_id);
+    const citationsByClaim = groupBy(
+      s.citations.all(briefId) as { id: string; claim_id: string; marker: number; char_offset: number }[],
+      (row) => row.claim_id,
+    );
     const claimsByTheme = groupBy(s.claims.all(briefId) as ClaimRow[], (row) => row.theme_id);
     const toClaim = (row: ClaimRow): Claim => {
       const citations = (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset }));
@@ -233,28 +265,55 @@ export class BriefStore {
   }
 
   #palette(): PaletteEntry[] {
-    const renamed = new Map((this.#statements.palette.all() as { colour: Colour; meaning: string }[]).map((row) => [row.colour, row.meaning]));
+    const renamed = new Map(
+      (this.#statements.palette.all() as { colour: Colour; meaning: string }[]).map((row) => [row.colour, row.meaning]),
+    );
     return COLOURS.map((colour): PaletteEntry => ({ colour, meaning: renamed.get(colour) ?? DEFAULT_MEANINGS[colour] }));
   }
 }
 
 type ClaimRow = StampedRow & {
-  theme_id: string; source_id: string | null; position: number; text: string; confidence: Confidence | null; judgement: string | null;
+  theme_id: string;
+  source_id: string | null;
+  position: number;
+  text: string;
+  confidence: Confidence | null;
+  judgement: string | null;
 };
 type ObservationRow = StampedRow & {
-  indicator_id: string; position: number; value: number; unit: string; comparator: Comparator;
-  as_of: string | null; as_of_note: string | null; claim_id: string | null; quote: string | null;
+  indicator_id: string;
+  position: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  as_of: string | null;
+  as_of_note: string | null;
+  claim_id: string | null;
+  quote: string | null;
 };
 type SourceRow = StampedRow & {
-  title_original: string; original_language: string | null; title_translation: string | null; translation_note: string | null;
-  publisher: string; published_text: string; published_on: string | null; body_language: string | null;
+  title_original: string;
+  original_language: string | null;
+  title_translation: string | null;
+  translation_note: string | null;
+  publisher: string;
+  published_text: string;
+  published_on: string | null;
+  body_language: string | null;
 };
 type ThemeRow = StampedRow & { position: number; label: string; title: string | null };
 type IndicatorRow = StampedRow & { position: number; name: string; unit: string; claim_id: string | null };
 type NoteRow = StampedRow & { target_kind: NoteTarget; target_id: string | null; body: string };
 type HighlightRow = StampedRow & {
-  target_kind: 'claim' | 'source'; target_id: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
-  position_start: number; position_end: number; color: Colour; comment: string | null;
+  target_kind: 'claim' | 'source';
+  target_id: string;
+  quote_exact: string;
+  quote_prefix: string;
+  quote_suffix: string;
+  position_start: number;
+  position_end: number;
+  color: Colour;
+  comment: string | null;
 };
 
 /** The text each highlight target holds now: claims by id, and the source's headline. */
@@ -275,6 +334,15 @@ function toHighlight(row: HighlightRow, text: string | undefined): Highlight {
     // Colours from another app's idea of a palette fall back to the first of ours.
     colour: COLOURS.includes(row.color) ? row.color : 'yellow',
     comment: row.comment,
-    anchor: text === undefined ? null : anchorQuote(text, { exact: row.quote_exact, prefix: row.quote_prefix, suffix: row.quote_suffix, start: row.position_start, end: row.position_end }),
+    anchor:
+      text === undefined
+        ? null
+        : anchorQuote(text, {
+            exact: row.quote_exact,
+            prefix: row.quote_prefix,
+            suffix: row.quote_suffix,
+            start: row.position_start,
+            end: row.position_end,
+          }),
   };
 }

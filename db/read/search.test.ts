@@ -12,7 +12,13 @@ function setup(t: Parameters<typeof tempDir>[0]) {
   return { workspace, search: new Search(workspace.db), writer: new BriefWriter(workspace.db, 'me') };
 }
 
-const matched = (hits: ReturnType<Search['query']>) => hits.map((h) => h.parts.filter((p) => p.match).map((p) => p.text).join('|'));
+const matched = (hits: ReturnType<Search['query']>) =>
+  hits.map((h) =>
+    h.parts
+      .filter((p) => p.match)
+      .map((p) => p.text)
+      .join('|'),
+  );
 
 test('Chinese inside a run of characters, a Russian stem and an English word are all found, matches marked', (t) => {
   const { search, writer } = setup(t);
@@ -24,7 +30,10 @@ test('Chinese inside a run of characters, a Russian stem and an English word are
   assert.deepEqual(matched(chinese), ['中国']);
 
   const russian = search.query('редкоземельн');
-  assert.deepEqual(russian.map((h) => h.kind), ['note']);
+  assert.deepEqual(
+    russian.map((h) => h.kind),
+    ['note'],
+  );
   assert.deepEqual(matched(russian), ['редкоземельн']);
 
   const english = search.query('engineers');
@@ -40,7 +49,10 @@ test('edits are searchable at once; deleted notes are not', (t) => {
   assert.equal(search.query('Kazakhstan logistics').length, 0);
   const claim = workspace.briefs.getBrief()!.themes[0]!.claims[0]!;
   writer.updateClaimText(claim.id, 'A corrected claim about lanthanum');
-  assert.deepEqual(search.query('lanthanum').map((h) => h.id), [claim.id]);
+  assert.deepEqual(
+    search.query('lanthanum').map((h) => h.id),
+    [claim.id],
+  );
 });
 
 test('query syntax in what the user types is taken as text, never as an FTS5 expression', (t) => {

@@ -5,7 +5,6 @@ import type { SearchHit } from '../../common/model.ts';
 // Three characters or more: an FTS5 trigram MATCH (indexed). One or two: a LIKE scan of the
 // same index (trigrams cannot answer them), so 中国 is found as readily as "engineers".
 
-
 export const SEARCH_LIMIT = 50;
 const START = '\u0001';
 const END = '\u0002';

@@ -52,7 +52,10 @@ export function checkReceivedBytes(path: string): void {
   const headerCountValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   const expected = headerCountValid ? pagesInHeader * pageSize : 0;
   if (size % pageSize !== 0 || size < expected) {
-    throw refuse('incomplete', `This file is incomplete (${size} of ${expected || 'a whole number of pages of'} bytes); it may have been cut off in transfer. Ask the sender for a fresh copy.`);
+    throw refuse(
+      'incomplete',
+      `This file is incomplete (${size} of ${expected || 'a whole number of pages of'} bytes); it may have been cut off in transfer. Ask the sender for a fresh copy.`,
+    );
   }
 }
 
@@ -88,18 +91,27 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
     for (const entry of actual.values()) {
       const mine = expected.get(entry.name);
       if ((entry.type === 'trigger' || entry.type === 'view') && !(mine && mine.type === entry.type && mine.sql === entry.sql)) {
-        throw refuse('untrusted-code', `This file contains database code (${entry.type} "${entry.name}") that Briefing Desk does not run; it was not opened.`);
+        throw refuse(
+          'untrusted-code',
+          `This file contains database code (${entry.type} "${entry.name}") that Briefing Desk does not run; it was not opened.`,
+        );
       }
     }
     for (const entry of actual.values()) {
       const mine = expected.get(entry.name);
       if (!mine || mine.type !== entry.type || mine.sql !== entry.sql) {
-        throw refuse('unexpected-schema', `This file's ${entry.type} "${entry.name}" is not one Briefing Desk makes; it was not opened. Ask the sender to save it again from Briefing Desk.`);
+        throw refuse(
+          'unexpected-schema',
+          `This file's ${entry.type} "${entry.name}" is not one Briefing Desk makes; it was not opened. Ask the sender to save it again from Briefing Desk.`,
+        );
       }
     }
     for (const name of expected.keys()) {
       if (!actual.has(name)) {
-        throw refuse('unexpected-schema', `This file lacks the "${name}" part of a Briefing Desk brief; it was not opened. Ask the sender for a fresh copy.`);
+        throw refuse(
+          'unexpected-schema',
+          `This file lacks the "${name}" part of a Briefing Desk brief; it was not opened. Ask the sender for a fresh copy.`,
+        );
       }
     }
 
@@ -107,7 +119,10 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
     const problems = db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
     if (problems.length !== 1 || problems[0]!.quick_check !== 'ok') {
       const page = /[Pp]age (\d+)/.exec(problems.map((p) => p.quick_check).join('\n'))?.[1];
-      throw refuse('damaged', `This file is damaged (${page ? `page ${page} of ${pageCount}` : 'its structure does not check out'}); ask the sender for a fresh copy.`);
+      throw refuse(
+        'damaged',
+        `This file is damaged (${page ? `page ${page} of ${pageCount}` : 'its structure does not check out'}); ask the sender for a fresh copy.`,
+      );
     }
     return { schemaVersion: version, pageCount };
   } catch (error) {

@@ -8,7 +8,6 @@ import { makeBriefFile, buildHostileCorpus, sha256, tempDir } from '../test-supp
 import { NODE_RECEIVE_WORKER } from './node-worker.ts';
 import { receiveBrief, spawnLauncher } from './receive.ts';
 
-
 test('every hostile or damaged file is refused with its own message, in time, and its bytes are unchanged', async (t) => {
   const dir = tempDir(t);
   const corpus = buildHostileCorpus(dir);
@@ -18,14 +17,21 @@ test('every hostile or damaged file is refused with its own message, in time, an
   for (const file of corpus) {
     const before = readdirSync(dir).map((name) => [name, sha256(join(dir, name))]);
     const started = performance.now();
-    await assert.rejects(receiveBrief(file.path, join(out, `${file.name}.sqlite`), NODE_RECEIVE_WORKER), (error: Error & { code?: string }) => {
-      assert.equal(error.code, file.code, `${file.name}: ${error.message}`);
-      assert.match(error.message, file.message, file.name);
-      messages.add(error.message);
-      return true;
-    });
+    await assert.rejects(
+      receiveBrief(file.path, join(out, `${file.name}.sqlite`), NODE_RECEIVE_WORKER),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, file.code, `${file.name}: ${error.message}`);
+        assert.match(error.message, file.message, file.name);
+        messages.add(error.message);
+        return true;
+      },
+    );
     assert.ok(performance.now() - started < 10_000, `${file.name} refused within 10 s`);
-    assert.deepEqual(readdirSync(dir).map((name) => [name, sha256(join(dir, name))]), before, `${file.name}: nothing beside it was written or created`);
+    assert.deepEqual(
+      readdirSync(dir).map((name) => [name, sha256(join(dir, name))]),
+      before,
+      `${file.name}: nothing beside it was written or created`,
+    );
   }
   assert.equal(messages.size, corpus.length, 'each file gets its own message');
   assert.deepEqual(readdirSync(out), [], 'no partial store is left behind');
@@ -49,11 +55,16 @@ test('a good file is received into a new store of our own; the file itself is un
   assert.equal(brief.author, 'colleague');
 });
 
-const FIXTURES = readdirSync(new URL('../fixtures/', import.meta.url)).filter((name) => /^schema-v\d+\.sqlite$/.test(name)).sort();
+const FIXTURES = readdirSync(new URL('../fixtures/', import.meta.url))
+  .filter((name) => /^schema-v\d+\.sqlite$/.test(name))
+  .sort();
 
 test('there is a fixture file of every released schema version before the current one', () => {
   const versions = FIXTURES.map((name) => Number(/v(\d+)/.exec(name)![1]));
-  assert.deepEqual(versions, Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  assert.deepEqual(
+    versions,
+    Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1),
+  );
 });
 
 for (const fixture of FIXTURES) {
@@ -81,5 +92,8 @@ test('a check that runs past the time limit is stopped and reported', async (t) 
   const file = join(dir, 'slow.sqlite');
   makeBriefFile(file);
   const sleeper = spawnLauncher(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', '--']);
-  await assert.rejects(receiveBrief(file, join(dir, 'out.sqlite'), sleeper, 300), { code: 'too-slow', message: /took longer than .* so it was not opened/ });
+  await assert.rejects(receiveBrief(file, join(dir, 'out.sqlite'), sleeper, 300), {
+    code: 'too-slow',
+    message: /took longer than .* so it was not opened/,
+  });
 });

@@ -39,7 +39,12 @@ export const RECEIVE_TIME_LIMIT_MS = 10_000;
  * open run in a child process. Resolves when the rows are in; rejects with a StoreError whose
  * message is the one sentence the user sees.
  */
-export function receiveBrief(source: string, output: string, launch: WorkerLauncher, timeoutMs = RECEIVE_TIME_LIMIT_MS): Promise<ReceivedBrief> {
+export function receiveBrief(
+  source: string,
+  output: string,
+  launch: WorkerLauncher,
+  timeoutMs = RECEIVE_TIME_LIMIT_MS,
+): Promise<ReceivedBrief> {
   return new Promise((resolve, reject) => {
     const child = launch(JSON.stringify({ source, output }));
     let stdout = '';
@@ -55,7 +60,12 @@ export function receiveBrief(source: string, output: string, launch: WorkerLaunc
       settled = true;
       clearTimeout(timer);
       if (timedOut) {
-        reject(new StoreError('too-slow', `This file took longer than ${Math.round(timeoutMs / 1000)} seconds to check, so it was not opened; ask the sender for a fresh copy.`));
+        reject(
+          new StoreError(
+            'too-slow',
+            `This file took longer than ${Math.round(timeoutMs / 1000)} seconds to check, so it was not opened; ask the sender for a fresh copy.`,
+          ),
+        );
         return;
       }
       const line = stdout.trim().split('\n').at(-1) ?? '';
@@ -64,7 +74,12 @@ export function receiveBrief(source: string, output: string, launch: WorkerLaunc
         if (answer.ok) resolve(answer.value);
         else reject(new StoreError(answer.code, answer.message));
       } catch {
-        reject(new StoreError('damaged', 'The check of this file stopped unexpectedly, so it was not opened; try again, or ask the sender for a fresh copy.'));
+        reject(
+          new StoreError(
+            'damaged',
+            'The check of this file stopped unexpectedly, so it was not opened; try again, or ask the sender for a fresh copy.',
+          ),
+        );
       }
     });
   });

@@ -14,6 +14,10 @@ try {
   const known = readFailure(error);
   const answer = known
     ? { ok: false, code: known.code, message: known.message }
-    : { ok: false, code: 'damaged', message: `This file could not be read (${(error as Error).message}); ask the sender for a fresh copy.` };
+    : {
+        ok: false,
+        code: 'damaged',
+        message: `This file could not be read (${(error as Error).message}); ask the sender for a fresh copy.`,
+      };
   process.stdout.write(`${JSON.stringify(answer)}\n`);
 }

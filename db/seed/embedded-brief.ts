@@ -58,7 +58,9 @@ export const SEED_INDICATORS: readonly CuratedIndicator[] = [
     unit: 'engineers',
     group: 2,
     claim: 3,
-    observations: [{ value: 1200, comparator: 'about', quote: 'only about 1,200 engineers currently working in this field', asOfNote: REPORTED }],
+    observations: [
+      { value: 1200, comparator: 'about', quote: 'only about 1,200 engineers currently working in this field', asOfNote: REPORTED },
+    ],
   },
   {
     name: 'Rare earth recycling recovery rate',
@@ -67,7 +69,13 @@ export const SEED_INDICATORS: readonly CuratedIndicator[] = [
     claim: 3,
     // "from 55% to 78%": a history of two values. The source dates only the later one (by publication).
     observations: [
-      { value: 55, comparator: 'equal', quote: 'increasing recovery rates from 55% to 78%', asOf: null, asOfNote: 'earlier value; the source gives no date' },
+      {
+        value: 55,
+        comparator: 'equal',
+        quote: 'increasing recovery rates from 55% to 78%',
+        asOf: null,
+        asOfNote: 'earlier value; the source gives no date',
+      },
       { value: 78, comparator: 'equal', quote: 'increasing recovery rates from 55% to 78%', asOfNote: REPORTED },
     ],
   },

@@ -17,7 +17,7 @@ const WRITER = fileURLToPath(new URL('../test-support/crash-writer.ts', import.m
 /** A seeded-random delay, so a failing run can be repeated with the same seed. */
 function randomSource(seed: number) {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Runs the writer, kills it `delayMs` after its first report, and returns every line it reported. */
@@ -92,7 +92,9 @@ test(`edits committed through the store survive ${ITERATIONS} SIGKILLs: every ac
 
 test('control: the same loop without journal or syncing is caught damaging the file', async (t) => {
   const outcome = await crashLoop(t, 'control', CONTROL_ITERATIONS, 7);
-  t.diagnostic(`control (journal_mode=OFF, synchronous=OFF): ${outcome.runs} kills, ${outcome.corrupt} corrupt, ${outcome.lostEdits} acknowledged edits lost`);
+  t.diagnostic(
+    `control (journal_mode=OFF, synchronous=OFF): ${outcome.runs} kills, ${outcome.corrupt} corrupt, ${outcome.lostEdits} acknowledged edits lost`,
+  );
   assert.ok(outcome.corrupt + outcome.lostEdits > 0, 'the crash test can see damage when there is damage to see');
 });
 

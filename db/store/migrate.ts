@@ -36,7 +36,10 @@ export function assertOpenable(db: Db, migrations: readonly Migration[] = MIGRAT
  * Checks the file's identity and applies every pending migration in one transaction:
  * a failure part-way leaves the file exactly as it was.
  */
-export function migrate(db: Db, { readonly = false, migrations = MIGRATIONS }: { readonly?: boolean; migrations?: readonly Migration[] } = {}): SchemaState {
+export function migrate(
+  db: Db,
+  { readonly = false, migrations = MIGRATIONS }: { readonly?: boolean; migrations?: readonly Migration[] } = {},
+): SchemaState {
   const state = assertOpenable(db, migrations);
 
   const pending = migrations.filter((m) => m.version > state.version);

@@ -13,7 +13,11 @@ const snapshot = (version: number) => JSON.parse(readFileSync(new URL(`snapshots
 
 test('every schema version is exactly its committed snapshot', () => {
   for (const migration of MIGRATIONS) {
-    assert.deepEqual(schemaAfter(migration.version), snapshot(migration.version), `schema v${migration.version} differs from snapshots/schema-v${migration.version}.json`);
+    assert.deepEqual(
+      schemaAfter(migration.version),
+      snapshot(migration.version),
+      `schema v${migration.version} differs from snapshots/schema-v${migration.version}.json`,
+    );
   }
   const snapshots = readdirSync(new URL('snapshots/', here)).filter((name) => /^schema-v\d+\.json$/.test(name));
   assert.equal(snapshots.length, MIGRATIONS.length, 'one snapshot per released version; a new migration commits its own');
@@ -21,7 +25,10 @@ test('every schema version is exactly its committed snapshot', () => {
 
 test('the released files of every older version have the schema their snapshot says', () => {
   for (const version of [1, 2, 3]) {
-    const db = new Database(new URL(`../fixtures/schema-v${version}.sqlite`, import.meta.url).pathname, { readonly: true, fileMustExist: true });
+    const db = new Database(new URL(`../fixtures/schema-v${version}.sqlite`, import.meta.url).pathname, {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
       assert.deepEqual(schemaOf(db), snapshot(version), `db/fixtures/schema-v${version}.sqlite`);
     } finally {
@@ -32,8 +39,10 @@ test('the released files of every older version have the schema their snapshot s
 
 test('migrations import nothing live: only their own type', () => {
   for (const file of readdirSync(here).filter((name) => /^\d{3}-.*\.ts$/.test(name))) {
-    const imports = [...readFileSync(new URL(file, here), 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*['"]([^'"]+)['"]/gm)].map((m) => `${m[1] ? 'type ' : ''}${m[2]}`);
-    assert.deepEqual(imports, ["type ./types.ts"], `${file} imports ${imports.join(', ')}`);
+    const imports = [...readFileSync(new URL(file, here), 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*['"]([^'"]+)['"]/gm)].map(
+      (m) => `${m[1] ? 'type ' : ''}${m[2]}`,
+    );
+    assert.deepEqual(imports, ['type ./types.ts'], `${file} imports ${imports.join(', ')}`);
   }
 });
 
@@ -42,6 +51,11 @@ test('versions are numbered in order and files in tens', () => {
     MIGRATIONS.map((m) => m.version),
     MIGRATIONS.map((_, index) => index + 1),
   );
-  const files = readdirSync(here).filter((name) => /^\d{3}-.*\.ts$/.test(name)).sort();
-  assert.deepEqual(files.map((name) => Number(name.slice(0, 3))), MIGRATIONS.map((m) => m.version * 10));
+  const files = readdirSync(here)
+    .filter((name) => /^\d{3}-.*\.ts$/.test(name))
+    .sort();
+  assert.deepEqual(
+    files.map((name) => Number(name.slice(0, 3))),
+    MIGRATIONS.map((m) => m.version * 10),
+  );
 });

@@ -8,7 +8,8 @@ const INDEXED = {
   notes: "SELECT 'note', id, body FROM notes WHERE deleted_at IS NULL",
   annotations: "SELECT 'annotation', id, quote_exact || ' ' || coalesce(comment, '') FROM annotations WHERE deleted_at IS NULL",
   indicators: "SELECT 'indicator', id, name || ' ' || unit FROM indicators WHERE deleted_at IS NULL",
-  sources: "SELECT 'source', id, title_original || ' ' || coalesce(title_translation, '') || ' ' || publisher FROM sources WHERE deleted_at IS NULL",
+  sources:
+    "SELECT 'source', id, title_original || ' ' || coalesce(title_translation, '') || ' ' || publisher FROM sources WHERE deleted_at IS NULL",
 } as const;
 
 export type IndexedTable = keyof typeof INDEXED;
@@ -33,7 +34,10 @@ export class SearchIndexer {
   constructor(db: Db) {
     this.#remove = db.prepare('DELETE FROM search_index WHERE item_id = ?');
     this.#add = Object.fromEntries(
-      Object.entries(INDEXED).map(([table, select]) => [table, db.prepare(`INSERT INTO search_index (kind, item_id, text) ${select} AND id = ?`)]),
+      Object.entries(INDEXED).map(([table, select]) => [
+        table,
+        db.prepare(`INSERT INTO search_index (kind, item_id, text) ${select} AND id = ?`),
+      ]),
     ) as Record<IndexedTable, ReturnType<Db['prepare']>>;
   }
 

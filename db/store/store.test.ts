@@ -13,7 +13,12 @@ import { sha256, tempDir } from '../test-support/index.ts';
 
 const tables = (db: Database.Database) =>
   // FTS5 keeps its data in shadow tables named after the index; they are not tables of ours.
-  db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY name").pluck().all();
+  db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%' ORDER BY name",
+    )
+    .pluck()
+    .all();
 
 test('an empty file migrates to the current schema with our application id, in WAL mode with foreign keys on', (t) => {
   const path = join(tempDir(t), 'new.sqlite');
@@ -22,7 +27,22 @@ test('an empty file migrates to the current schema with our application id, in W
   assert.deepEqual(readSchemaState(db), { applicationId: APPLICATION_ID, version: SCHEMA_VERSION });
   assert.equal(SCHEMA_VERSION, MIGRATIONS.at(-1)!.version);
   assert.deepEqual(tables(db), [
-    'annotations', 'brief', 'citations', 'claims', 'edit_history', 'indicators', 'merge_conflicts', 'note_tags', 'notes', 'observations', 'palette', 'row_ancestors', 'search_index', 'sources', 'tags', 'themes',
+    'annotations',
+    'brief',
+    'citations',
+    'claims',
+    'edit_history',
+    'indicators',
+    'merge_conflicts',
+    'note_tags',
+    'notes',
+    'observations',
+    'palette',
+    'row_ancestors',
+    'search_index',
+    'sources',
+    'tags',
+    'themes',
   ]);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
@@ -86,7 +106,10 @@ test('the embedded brief holds every theme, claim and citation of the article, e
   assert.equal(source!.publishedOn, '2025-11-09');
   assert.match(source!.translationNote ?? '', /not part of the source/);
 
-  assert.deepEqual(brief.themes.map((theme) => theme.label), article.groups.map((g) => g.label));
+  assert.deepEqual(
+    brief.themes.map((theme) => theme.label),
+    article.groups.map((g) => g.label),
+  );
   assert.deepEqual(
     brief.themes.map((theme) => theme.claims.map((claim) => [claim.text, claim.citations.map((c) => [c.marker, c.offset])])),
     article.groups.map((g) => g.claims.map((claim) => [claim.text, claim.citations.map((c) => [c.marker, c.offset])])),
@@ -115,25 +138,48 @@ test('every figure in the claims is an indicator with value, unit, date and the 
   for (const observation of observations) {
     const claim = claims.get(observation.claimId!)!;
     assert.ok(claim.text.includes(observation.quote!), `"${observation.quote}" is in claim "${claim.text}"`);
-    assert.ok(observation.quote!.replaceAll(',', '').includes(String(observation.value)) || observation.comparator === 'rank' || /three/.test(observation.quote!));
+    assert.ok(
+      observation.quote!.replaceAll(',', '').includes(String(observation.value)) ||
+        observation.comparator === 'rank' ||
+        /three/.test(observation.quote!),
+    );
     assert.ok(observation.asOf !== null || /no date/.test(observation.asOfNote ?? ''), 'undated only where the source gives no date');
   }
   // Completeness: each number written in a claim (digits or number words) is quoted by an indicator of that claim.
   for (const claim of claims.values()) {
-    const figures = [...claim.text.matchAll(/\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth)\b/g)].map((m) => m[0]);
+    const figures = [
+      ...claim.text.matchAll(/\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth)\b/g),
+    ].map((m) => m[0]);
     for (const figure of figures) {
       const covered = observations.some((o) => o.claimId === claim.id && o.quote!.includes(figure));
       assert.ok(covered, `"${figure}" in "${claim.text.slice(0, 60)}…" is covered by an indicator`);
     }
   }
   const recycling = brief.indicators.find((indicator) => /recycling/i.test(indicator.name))!;
-  assert.deepEqual(recycling.observations.map((o) => [o.value, o.unit, o.asOf]), [[55, '%', null], [78, '%', '2025-11-09']]);
+  assert.deepEqual(
+    recycling.observations.map((o) => [o.value, o.unit, o.asOf]),
+    [
+      [55, '%', null],
+      [78, '%', '2025-11-09'],
+    ],
+  );
 });
 
 test('an indicator that quotes words its claim does not say is refused, and nothing is written', (t) => {
   const db = openStore(join(tempDir(t), 'bad.sqlite'));
   t.after(() => db.close());
-  const indicators = [{ name: 'Invented', unit: '%', group: 1, claim: 1, observations: [{ value: 99, comparator: 'equal' as const, quote: '99% of everything', asOfNote: 'x' }] }];
-  assert.throws(() => importArticle(db, parseArticle(SEED_ARTICLE), { author: 'a', indicators }), { code: 'bad-article', message: /does not say/ });
+  const indicators = [
+    {
+      name: 'Invented',
+      unit: '%',
+      group: 1,
+      claim: 1,
+      observations: [{ value: 99, comparator: 'equal' as const, quote: '99% of everything', asOfNote: 'x' }],
+    },
+  ];
+  assert.throws(() => importArticle(db, parseArticle(SEED_ARTICLE), { author: 'a', indicators }), {
+    code: 'bad-article',
+    message: /does not say/,
+  });
   assert.equal(new BriefStore(db).hasBrief(), false);
 });

@@ -27,7 +27,7 @@ const RARE_WORD = 'lanthanum';
 
 function random(seed: number) {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export interface SyntheticSizes {
@@ -69,7 +69,11 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
   const claimIds: string[] = [];
   const claimTexts: string[] = [];
   db.transaction(() => {
-    const briefId = createEmptyBrief(db, `Synthetic brief of ${sizes.claims + sizes.notes + sizes.annotations + sizes.indicators} items`, 'synthetic');
+    const briefId = createEmptyBrief(
+      db,
+      `Synthetic brief of ${sizes.claims + sizes.notes + sizes.annotations + sizes.indicators} items`,
+      'synthetic',
+    );
     const theme = db.prepare(`INSERT INTO themes (id, rev, created_at, updated_at, author, brief_id, position, label, title)
       VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @label, NULL)`);
     const claim = db.prepare(`INSERT INTO claims (id, rev, created_at, updated_at, author, theme_id, source_id, position, text)
@@ -101,15 +105,23 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
       claimIds.push(id);
       claimTexts.push(text);
     }
-    for (let i = 0; i < sizes.notes; i++) note.run({ ...row(), id: newId(), brief_id: briefId, target_id: pick(claimIds), body: sentence(i + 1) });
+    for (let i = 0; i < sizes.notes; i++)
+      note.run({ ...row(), id: newId(), brief_id: briefId, target_id: pick(claimIds), body: sentence(i + 1) });
     for (let i = 0; i < sizes.annotations; i++) {
       // Highlights on the opening words of their claim, so they anchor as real ones do.
       const target = Math.floor(next() * claimIds.length);
       const text = claimTexts[target]!;
       const quote = text.slice(0, Math.min(30, text.length));
       annotation.run({
-        ...row(), id: newId(), brief_id: briefId, target_id: claimIds[target], quote, suffix: text.slice(quote.length, quote.length + 32), end: quote.length,
-        colour: pick(COLOURS), comment: next() < 0.5 ? sentence(i + 2) : null,
+        ...row(),
+        id: newId(),
+        brief_id: briefId,
+        target_id: claimIds[target],
+        quote,
+        suffix: text.slice(quote.length, quote.length + 32),
+        end: quote.length,
+        colour: pick(COLOURS),
+        comment: next() < 0.5 ? sentence(i + 2) : null,
       });
     }
     for (let i = 0; i < sizes.indicators; i++) {
@@ -118,7 +130,15 @@ function fill(db: Db, sizes: SyntheticSizes, seed: number): string[] {
       indicator.run({ ...row(), id, brief_id: briefId, position: i, name: `Synthetic indicator ${i + 1}`, claim_id: claimId });
       const points = 3 + Math.floor(next() * 3);
       for (let p = 0; p < points; p++) {
-        observation.run({ ...row(), id: newId(), indicator_id: id, position: p, value: Math.round(next() * 1000) / 10, as_of: `${2020 + p}-06-30`, claim_id: claimId });
+        observation.run({
+          ...row(),
+          id: newId(),
+          indicator_id: id,
+          position: p,
+          value: Math.round(next() * 1000) / 10,
+          as_of: `${2020 + p}-06-30`,
+          claim_id: claimId,
+        });
       }
     }
     rebuildSearchIndex(db);

@@ -17,20 +17,38 @@ export const nativeDialogs: Dialogs = {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async chooseArticle() {
-    const options: Electron.OpenDialogOptions = { title: 'New brief from an article', properties: ['openFile'], filters: [{ name: 'Article text', extensions: ['txt'] }] };
+    const options: Electron.OpenDialogOptions = {
+      title: 'New brief from an article',
+      properties: ['openFile'],
+      filters: [{ name: 'Article text', extensions: ['txt'] }],
+    };
     const window = BrowserWindow.getFocusedWindow();
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async chooseExportTarget(format, suggestedName) {
-    const filters = { pdf: [{ name: 'PDF', extensions: ['pdf'] }], md: [{ name: 'Markdown', extensions: ['md'] }], html: [{ name: 'Web page', extensions: ['html'] }] }[format];
-    const options: Electron.SaveDialogOptions = { title: `Export the brief as ${format.toUpperCase()}`, defaultPath: suggestedName, filters, properties: ['showOverwriteConfirmation', 'createDirectory'] };
+    const filters = {
+      pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+      md: [{ name: 'Markdown', extensions: ['md'] }],
+      html: [{ name: 'Web page', extensions: ['html'] }],
+    }[format];
+    const options: Electron.SaveDialogOptions = {
+      title: `Export the brief as ${format.toUpperCase()}`,
+      defaultPath: suggestedName,
+      filters,
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
     const window = BrowserWindow.getFocusedWindow();
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
   async chooseSaveTarget(suggestedName) {
-    const options: Electron.SaveDialogOptions = { title: 'Save brief as', defaultPath: suggestedName, filters: BRIEFS, properties: ['showOverwriteConfirmation', 'createDirectory'] };
+    const options: Electron.SaveDialogOptions = {
+      title: 'Save brief as',
+      defaultPath: suggestedName,
+      filters: BRIEFS,
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
     const window = BrowserWindow.getFocusedWindow();
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;

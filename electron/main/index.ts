@@ -26,7 +26,16 @@ let pendingPath: string | null = briefPathFromArgv(process.argv, process.cwd());
 /** Keeps the shell in step with the document: menu (recent files, Revert, conflicts), OS recent list, edited mark. */
 function reflectDocument(state: DocumentState): void {
   installMenu(
-    { platform: process.platform, appName: APP_NAME, recent: state.recent, canRevert: state.filePath !== null, openConflicts: state.openConflicts, undo: state.history.undo, redo: state.history.redo, isPackaged: app.isPackaged },
+    {
+      platform: process.platform,
+      appName: APP_NAME,
+      recent: state.recent,
+      canRevert: state.filePath !== null,
+      openConflicts: state.openConflicts,
+      undo: state.history.undo,
+      redo: state.history.redo,
+      isPackaged: app.isPackaged,
+    },
     () => mainWindow,
   );
   if (state.filePath) app.addRecentDocument(state.filePath);
@@ -44,7 +53,8 @@ async function confirmClose(window: BrowserWindow): Promise<boolean> {
     defaultId: 0,
     cancelId: 2,
     message: `Save the changes to “${state.name}”?`,
-    detail: 'If you close without saving, your changes stay in Briefing Desk’s working copy and are there when you next open it; the file itself is not updated.',
+    detail:
+      'If you close without saving, your changes stay in Briefing Desk’s working copy and are there when you next open it; the file itself is not updated.',
   });
   if (response === 2) return false;
   if (response === 1) return true;

@@ -5,7 +5,11 @@ import type { MenuCommandEvent } from '../../common/ipc/contract.ts';
 function toElectron(spec: MenuItemSpec, window: () => BrowserWindow | undefined): MenuItemConstructorOptions {
   if ('type' in spec) return { type: 'separator' };
   if ('submenu' in spec) {
-    return { label: spec.label, ...(spec.role ? { role: spec.role as MenuItemConstructorOptions['role'] } : {}), submenu: spec.submenu.map((s) => toElectron(s, window)) };
+    return {
+      label: spec.label,
+      ...(spec.role ? { role: spec.role as MenuItemConstructorOptions['role'] } : {}),
+      submenu: spec.submenu.map((s) => toElectron(s, window)),
+    };
   }
   if ('command' in spec) {
     const event: MenuCommandEvent = { command: spec.command, ...(spec.path ? { path: spec.path } : {}) };

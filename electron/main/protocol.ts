@@ -15,7 +15,11 @@ export function serveRenderer(root: string): void {
     try {
       const body = await readFile(asset.path);
       return new Response(body, {
-        headers: { 'content-type': asset.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+        headers: {
+          'content-type': asset.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -7,7 +7,10 @@ import type { WorkerLauncher } from '../../db/receive/index.ts';
  */
 export function utilityLauncher(workerPath: string): WorkerLauncher {
   return (payload) => {
-    const child = utilityProcess.fork(workerPath, [payload], { stdio: ['ignore', 'pipe', 'ignore'], serviceName: 'Briefing Desk file check' });
+    const child = utilityProcess.fork(workerPath, [payload], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      serviceName: 'Briefing Desk file check',
+    });
     return {
       stdout: child.stdout,
       kill: () => child.kill(),

@@ -1,7 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, screen, session, shell } from 'electron';
-import { APP_ORIGIN, externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionGranted, MIN_SIZE, restoreWindowState } from '../services/policy/index.ts';
+import {
+  APP_ORIGIN,
+  externalLinkTarget,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isPermissionGranted,
+  MIN_SIZE,
+  restoreWindowState,
+} from '../services/policy/index.ts';
 
 /** Session-wide guards: no permission is ever granted, no request leaves for anything but our own files. */
 export function hardenSession(): void {
@@ -40,7 +48,10 @@ function savedWindowState(): unknown {
  * Every window we open, the workspace and the hidden print window, comes from here: one literal
  * set of web preferences (which is also what Electronegativity reads), and navigation locked.
  */
-export function createSecureWindow(options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>, preloadPath: string): BrowserWindow {
+export function createSecureWindow(
+  options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>,
+  preloadPath: string,
+): BrowserWindow {
   const window = new BrowserWindow({
     ...options,
     webPreferences: {
@@ -89,7 +100,10 @@ export interface MainWindowOptions {
 
 export function createMainWindow({ preloadPath, confirmClose }: MainWindowOptions): BrowserWindow {
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
-  const state = restoreWindowState(savedWindowState(), displays.map((d) => d.workArea));
+  const state = restoreWindowState(
+    savedWindowState(),
+    displays.map((d) => d.workArea),
+  );
   const window = createSecureWindow(
     {
       ...state.bounds,

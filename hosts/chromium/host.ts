@@ -72,7 +72,10 @@ export interface AppContextOptions {
  * request, and bridges `window.briefing` to `router` in every page it opens. The workspace host,
  * the print pages and `briefing export` all use it.
  */
-export async function launchAppContext(router: () => Router, options: AppContextOptions): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchAppContext(
+  router: () => Router,
+  options: AppContextOptions,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const executablePath = await findChromium();
   const profile = mkdtempSync(join(tmpdir(), 'briefing-chromium-'));
   const { rendererRoot } = options;
@@ -86,78 +89,80 @@ export async function launchAppContext(router: () => Router, options: AppContext
       colorScheme: options.colorScheme ?? 'light',
       serviceWorkers: 'block',
     });
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) {
-      // Electron's will-navigate refuses a navigation and the page stays; a 204 answer does the same here.
-      if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) return route.fulfill({ status: 204 });
-      return route.abort('blockedbyclient');
-    }
-    const asset = resolveAsset(rendererRoot, url.pathname);
-    if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
-    let body: Buffer;
-    try {
-      body = readFileSync(asset.path);
-    } catch {
-      return route.fulfill({ status: 404, body: 'Not found' });
-    }
-    return route.fulfill({
-      status: 200,
-      body,
-      headers: {
-        'content-type': asset.contentType,
-        // The popup guard plays setWindowOpenHandler's part: without allow-popups, window.open returns null.
-        'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${POPUP_GUARD}`,
-        'x-content-type-options': 'nosniff',
-      },
-    });
-  });
-  // Requests and answers cross as one JSON string each way, and a large answer deflated: the
-  // DevTools protocol carries big values at about 1 MB/s (Playwright's object serialiser took 3.8 s
-  // for a 4 MB brief, the same as a string 1.8 s, and 43 s for a 42 MB one), where Electron's
-  // structured clone takes milliseconds. This keeps the test host's transport from being the
-  // measure of the app. Values are plain JSON data by contract (common/ipc/contract.ts).
-  await context.exposeBinding(BINDING, async (source, channel: unknown, json: unknown) => {
-    let args: unknown;
-    try {
-      args = JSON.parse(String(json));
-    } catch {
-      args = undefined;
-    }
-    const answer = JSON.stringify(await router().invoke(channel, args, { url: source.frame.url() }));
-    return answer.length < DEFLATE_ABOVE ? answer : `${DEFLATED}${deflateRawSync(answer, { level: 1 }).toString('base64')}`;
-  });
-  // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
-  await context.addInitScript(
-    ({ channels, events, binding, hostEvent, deflated }) => {
-      const binding_ = (window as unknown as Record<string, (channel: string, json: string) => Promise<string>>)[binding]!;
-      const inflate = async (base64: string) => {
-        // Uint8Array.fromBase64 (Chromium 140+) decodes natively; the fallback is ten times slower.
-        const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
-        const bytes = native ? native(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
-      };
-      const invoke = async (channel: string, args: unknown[]) => {
-        const answer = await binding_(channel, JSON.stringify(args));
-        return JSON.parse(answer.startsWith(deflated) ? await inflate(answer.slice(deflated.length)) : answer) as unknown;
-      };
-      const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
-      window.addEventListener(hostEvent, (e) => {
-        const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
-        for (const listener of listeners.get(event) ?? []) listener(payload);
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      if (`${url.protocol}//${url.host}` !== CHROMIUM_HOST_ORIGIN) {
+        // Electron's will-navigate refuses a navigation and the page stays; a 204 answer does the same here.
+        if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) return route.fulfill({ status: 204 });
+        return route.abort('blockedbyclient');
+      }
+      const asset = resolveAsset(rendererRoot, url.pathname);
+      if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
+      let body: Buffer;
+      try {
+        body = readFileSync(asset.path);
+      } catch {
+        return route.fulfill({ status: 404, body: 'Not found' });
+      }
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: {
+          'content-type': asset.contentType,
+          // The popup guard plays setWindowOpenHandler's part: without allow-popups, window.open returns null.
+          'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${POPUP_GUARD}`,
+          'x-content-type-options': 'nosniff',
+        },
       });
-      const on = (event: string, listener: (payload: unknown) => void) => {
-        const set = listeners.get(event);
-        if (!set || typeof listener !== 'function') return () => {};
-        set.add(listener);
-        return () => set.delete(listener);
-      };
-      const api = Object.freeze(Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]));
-      Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
-    },
-    { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT, deflated: DEFLATED },
-  );
+    });
+    // Requests and answers cross as one JSON string each way, and a large answer deflated: the
+    // DevTools protocol carries big values at about 1 MB/s (Playwright's object serialiser took 3.8 s
+    // for a 4 MB brief, the same as a string 1.8 s, and 43 s for a 42 MB one), where Electron's
+    // structured clone takes milliseconds. This keeps the test host's transport from being the
+    // measure of the app. Values are plain JSON data by contract (common/ipc/contract.ts).
+    await context.exposeBinding(BINDING, async (source, channel: unknown, json: unknown) => {
+      let args: unknown;
+      try {
+        args = JSON.parse(String(json));
+      } catch {
+        args = undefined;
+      }
+      const answer = JSON.stringify(await router().invoke(channel, args, { url: source.frame.url() }));
+      return answer.length < DEFLATE_ABOVE ? answer : `${DEFLATED}${deflateRawSync(answer, { level: 1 }).toString('base64')}`;
+    });
+    // Plays the preload's part: one method per channel and `on` for main's events, nothing else.
+    await context.addInitScript(
+      ({ channels, events, binding, hostEvent, deflated }) => {
+        const binding_ = (window as unknown as Record<string, (channel: string, json: string) => Promise<string>>)[binding]!;
+        const inflate = async (base64: string) => {
+          // Uint8Array.fromBase64 (Chromium 140+) decodes natively; the fallback is ten times slower.
+          const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+          const bytes = native ? native(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+        };
+        const invoke = async (channel: string, args: unknown[]) => {
+          const answer = await binding_(channel, JSON.stringify(args));
+          return JSON.parse(answer.startsWith(deflated) ? await inflate(answer.slice(deflated.length)) : answer) as unknown;
+        };
+        const listeners = new Map<string, Set<(payload: unknown) => void>>(events.map((event) => [event, new Set()]));
+        window.addEventListener(hostEvent, (e) => {
+          const { event, payload } = (e as CustomEvent<{ event: string; payload: unknown }>).detail;
+          for (const listener of listeners.get(event) ?? []) listener(payload);
+        });
+        const on = (event: string, listener: (payload: unknown) => void) => {
+          const set = listeners.get(event);
+          if (!set || typeof listener !== 'function') return () => {};
+          set.add(listener);
+          return () => set.delete(listener);
+        };
+        const api = Object.freeze(
+          Object.fromEntries([...channels.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]), ['on', on]]),
+        );
+        Object.defineProperty(window, 'briefing', { value: api, enumerable: true });
+      },
+      { channels: [...CHANNELS], events: [...EVENTS], binding: BINDING, hostEvent: HOST_EVENT, deflated: DEFLATED },
+    );
     const opened = context;
     return {
       context,
@@ -192,7 +197,10 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     context = app.context;
     const page = context.pages()[0] ?? (await context.newPage());
     emit = async (event, payload) => {
-      await page.evaluate(([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })), [event, payload, HOST_EVENT] as const);
+      await page.evaluate(
+        ([name, detail, type]) => window.dispatchEvent(new CustomEvent(type, { detail: { event: name, payload: detail } })),
+        [event, payload, HOST_EVENT] as const,
+      );
     };
     return {
       context,

@@ -15,12 +15,21 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 const headless = values.screenshot !== undefined;
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
-  console.error('No display to open a window on; run it under a desktop session or "xvfb-run npm run preview", or use "npm run preview -- --screenshot out.png".');
+  console.error(
+    'No display to open a window on; run it under a desktop session or "xvfb-run npm run preview", or use "npm run preview -- --screenshot out.png".',
+  );
   process.exit(1);
 }
 
 try {
-  const host = await launchChromiumHost({ rendererRoot, userData: userDataDir(), headless, version, colorScheme: values.dark ? 'dark' : 'light', dialogs: new ScriptedDialogs({ interactive: !headless }) });
+  const host = await launchChromiumHost({
+    rendererRoot,
+    userData: userDataDir(),
+    headless,
+    version,
+    colorScheme: values.dark ? 'dark' : 'light',
+    dialogs: new ScriptedDialogs({ interactive: !headless }),
+  });
   console.log(`Briefing Desk (Chromium host) on ${host.backend.documents.workspace.db.name}`);
   await host.page.goto(host.url);
   if (values.screenshot) {

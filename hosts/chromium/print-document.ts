@@ -27,7 +27,10 @@ function printRouter(doc: ExportDocument, wantSnapshot: boolean, onReady: (snaps
  * Prints a composed brief outside the app (the CLI): the same print.html, the same Chromium
  * print path and page frame as the Chromium host. Returns the PDF and the HTML snapshot.
  */
-export async function printDocument(doc: ExportDocument, want: { pdf: boolean; html: boolean }): Promise<{ pdf: Uint8Array | null; html: string | null }> {
+export async function printDocument(
+  doc: ExportDocument,
+  want: { pdf: boolean; html: boolean },
+): Promise<{ pdf: Uint8Array | null; html: string | null }> {
   if (!existsSync(`${RENDERER_ROOT}/print.html`)) {
     throw new StoreError('not-found', 'The print view is not built yet; run "npm run build:renderer" once, then export again.');
   }

@@ -3,7 +3,6 @@ import type { PdfLayout, Printer } from '../../electron/services/exports/index.t
 import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 import { whenDrawn } from '../../electron/services/exports/index.ts';
 
-
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */
 export function chromiumPrinter(context: () => BrowserContext): Printer {
   return {
@@ -20,7 +19,12 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
           displayHeaderFooter: true,
           headerTemplate: layout.headerTemplate,
           footerTemplate: layout.footerTemplate,
-          margin: { top: `${layout.margin.top}mm`, bottom: `${layout.margin.bottom}mm`, left: `${layout.margin.left}mm`, right: `${layout.margin.right}mm` },
+          margin: {
+            top: `${layout.margin.top}mm`,
+            bottom: `${layout.margin.bottom}mm`,
+            left: `${layout.margin.left}mm`,
+            right: `${layout.margin.right}mm`,
+          },
           outline: true,
           tagged: true,
         });

@@ -23,7 +23,12 @@ export const claimEdits: Appliers<'claim.update' | 'claim.assess' | 'claim.add' 
     const theme = x.rows.live('themes', edit.themeId, 'theme');
     const parsed = x.claimText(edit.text);
     const siblings = x.claimsOfTheme(theme.id as string);
-    const id = x.rows.insert('claims', { theme_id: edit.themeId, source_id: null, position: (siblings.at(-1)?.position ?? -1) + 1, text: parsed.text });
+    const id = x.rows.insert('claims', {
+      theme_id: edit.themeId,
+      source_id: null,
+      position: (siblings.at(-1)?.position ?? -1) + 1,
+      text: parsed.text,
+    });
     x.setCitations(id, parsed.citations);
     return id;
   },

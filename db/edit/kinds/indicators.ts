@@ -4,7 +4,8 @@ import { parseNumber } from '../values.ts';
 import type { Appliers } from './applier.ts';
 
 export const indicatorEdits: Appliers<'indicator.add' | 'indicator.update' | 'observation.add' | 'observation.delete'> = {
-  'indicator.add': (edit, x) => x.rows.insert('indicators', { brief_id: x.briefId(), position: x.nextIndicatorPosition(), ...x.indicatorFields(edit) }),
+  'indicator.add': (edit, x) =>
+    x.rows.insert('indicators', { brief_id: x.briefId(), position: x.nextIndicatorPosition(), ...x.indicatorFields(edit) }),
   'indicator.update': (edit, x) => {
     x.rows.live('indicators', edit.id, 'indicator');
     x.rows.update('indicators', edit.id, x.indicatorFields(edit));
@@ -16,7 +17,10 @@ export const indicatorEdits: Appliers<'indicator.add' | 'indicator.update' | 'ob
     const value = parseNumber(edit.value);
     const asOf = edit.asOf.trim();
     if (asOf !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isValidDate(asOf))) {
-      throw invalidInput('asOf', `“${asOf.slice(0, 20)}” is not a real date. Write it as year-month-day, like 2025-11-09, or leave it empty if the source gives none.`);
+      throw invalidInput(
+        'asOf',
+        `“${asOf.slice(0, 20)}” is not a real date. Write it as year-month-day, like 2025-11-09, or leave it empty if the source gives none.`,
+      );
     }
     if (edit.claimId) x.rows.live('claims', edit.claimId, 'claim');
     return x.rows.insert('observations', {

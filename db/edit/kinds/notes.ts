@@ -3,7 +3,12 @@ import type { Appliers } from './applier.ts';
 export const noteEdits: Appliers<'note.add' | 'note.update' | 'note.delete'> = {
   'note.add': (edit, x) => {
     x.checkNoteTarget(edit.targetKind, edit.targetId);
-    const id = x.rows.insert('notes', { brief_id: x.briefId(), target_kind: edit.targetKind, target_id: edit.targetId, body: x.noteBody(edit.body) });
+    const id = x.rows.insert('notes', {
+      brief_id: x.briefId(),
+      target_kind: edit.targetKind,
+      target_id: edit.targetId,
+      body: x.noteBody(edit.body),
+    });
     x.setTags(id, edit.tags);
     return id;
   },

@@ -4,7 +4,12 @@ export const themeEdits: Appliers<'theme.add' | 'theme.update' | 'theme.move'> =
   'theme.add': (edit, x) => {
     const title = x.shortText('title', edit.title, 'The theme needs a title.');
     const themes = x.themes();
-    return x.rows.insert('themes', { brief_id: x.briefId(), position: (themes.at(-1)?.position ?? -1) + 1, label: `Group ${themes.length + 1}`, title });
+    return x.rows.insert('themes', {
+      brief_id: x.briefId(),
+      position: (themes.at(-1)?.position ?? -1) + 1,
+      label: `Group ${themes.length + 1}`,
+      title,
+    });
   },
   'theme.update': (edit, x) => {
     x.rows.live('themes', edit.id, 'theme');

@@ -7,7 +7,19 @@ import type { Migration } from './types.ts';
 // - `merge_conflicts` keeps the other side's version of a conflicting item until the user decides.
 // The table list is written out here, not read from tables.ts: a migration must produce the same
 // schema forever, and later versions add item tables that do not exist yet at v2.
-const V2_ITEM_TABLES = ['brief', 'sources', 'themes', 'claims', 'citations', 'indicators', 'observations', 'notes', 'annotations', 'tags', 'note_tags'];
+const V2_ITEM_TABLES = [
+  'brief',
+  'sources',
+  'themes',
+  'claims',
+  'citations',
+  'indicators',
+  'observations',
+  'notes',
+  'annotations',
+  'tags',
+  'note_tags',
+];
 
 // Items of a v1 file get a revision derived from their timestamp, so two copies of one v1 file
 // agree on it after migrating separately.
@@ -15,8 +27,10 @@ export const rowRevisions: Migration = {
   version: 2,
   name: 'row revisions, ancestors and merge conflicts',
   sql: `
-${V2_ITEM_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN rev TEXT NOT NULL DEFAULT '';
-UPDATE ${table} SET rev = 'v1:' || updated_at;`).join('\n')}
+${V2_ITEM_TABLES.map(
+  (table) => `ALTER TABLE ${table} ADD COLUMN rev TEXT NOT NULL DEFAULT '';
+UPDATE ${table} SET rev = 'v1:' || updated_at;`,
+).join('\n')}
 
 CREATE TABLE row_ancestors (
   table_name TEXT NOT NULL,

@@ -19,7 +19,14 @@ function session(t: Parameters<typeof tempDir>[0], userData = tempDir(t)) {
 
 test('a new user starts on the embedded brief, untitled and unchanged', (t) => {
   const { documents } = session(t);
-  assert.deepEqual(documents.state(), { name: '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖', filePath: null, dirty: false, recent: [], openConflicts: 0, history: { undo: null, redo: null } });
+  assert.deepEqual(documents.state(), {
+    name: '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖',
+    filePath: null,
+    dirty: false,
+    recent: [],
+    openConflicts: 0,
+    history: { undo: null, redo: null },
+  });
 });
 
 test('Save As writes one clean file, Save rewrites it, and a colleague’s file opened never changes', async (t) => {
@@ -134,9 +141,18 @@ test('merging a colleague’s copy takes their one-sided changes and lists confl
 test('an edit marks the brief edited; its undo history is there after a restart, and a saved file carries none of it', async (t) => {
   const userData = tempDir(t);
   const first = session(t, userData);
-  const outcome = first.documents.edit({ kind: 'note.add', targetKind: 'brief', targetId: null, body: 'Ask the ministry', tags: ['follow-up'] });
+  const outcome = first.documents.edit({
+    kind: 'note.add',
+    targetKind: 'brief',
+    targetId: null,
+    body: 'Ask the ministry',
+    tags: ['follow-up'],
+  });
   assert.equal(outcome.state.dirty, true);
-  assert.deepEqual(outcome.patch.notes?.map((n) => [n.body, n.tags]), [['Ask the ministry', ['follow-up']]]);
+  assert.deepEqual(
+    outcome.patch.notes?.map((n) => [n.body, n.tags]),
+    [['Ask the ministry', ['follow-up']]],
+  );
   assert.deepEqual(outcome.state.history, { undo: 'Add note', redo: null });
   const target = join(tempDir(t), 'saved.sqlite');
   first.dialogs.answerNext(target);
@@ -150,5 +166,8 @@ test('an edit marks the brief edited; its undo history is there after a restart,
   const second = session(t, userData);
   assert.deepEqual(second.documents.state().history, { undo: 'Add note', redo: null });
   assert.deepEqual(second.documents.undo().patch.notes, []);
-  assert.deepEqual(second.documents.redo().patch.notes?.map((n) => n.body), ['Ask the ministry']);
+  assert.deepEqual(
+    second.documents.redo().patch.notes?.map((n) => n.body),
+    ['Ask the ministry'],
+  );
 });

@@ -76,7 +76,7 @@ export class DocumentSession {
   state(): DocumentState {
     const brief = this.workspace.briefs.getBriefTitle();
     return {
-      name: this.#filePath ? basename(this.#filePath) : brief ?? 'Untitled brief',
+      name: this.#filePath ? basename(this.#filePath) : (brief ?? 'Untitled brief'),
       filePath: this.#filePath,
       dirty: this.#dirty,
       recent: [...this.#recent],
@@ -97,7 +97,11 @@ export class DocumentSession {
     if (kind === 'article') {
       const path = await this.#options.dialogs.chooseArticle();
       if (!path) return null;
-      if (statSync(path).size > ARTICLE_SIZE_LIMIT) throw new StoreError('bad-article', 'That article is larger than 5 MB; Briefing Desk imports article text files, not documents or archives.');
+      if (statSync(path).size > ARTICLE_SIZE_LIMIT)
+        throw new StoreError(
+          'bad-article',
+          'That article is larger than 5 MB; Briefing Desk imports article text files, not documents or archives.',
+        );
       article = parseArticle(readFileSync(path, 'utf8'));
     }
     const workingPath = this.#newWorkingPath();
@@ -177,7 +181,8 @@ export class DocumentSession {
 
   /** One writer per open document; its statements are prepared once. */
   #writerOf(): BriefWriter {
-    if (this.#writer?.db !== this.workspace.db) this.#writer = { db: this.workspace.db, writer: new BriefWriter(this.workspace.db, this.#options.author) };
+    if (this.#writer?.db !== this.workspace.db)
+      this.#writer = { db: this.workspace.db, writer: new BriefWriter(this.workspace.db, this.#options.author) };
     return this.#writer.writer;
   }
 
@@ -269,7 +274,10 @@ export class DocumentSession {
   }
 
   #writeSession(): void {
-    const data: Persisted = { current: { workingPath: this.workspace.db.name, filePath: this.#filePath, dirty: this.#dirty }, recent: this.#recent };
+    const data: Persisted = {
+      current: { workingPath: this.workspace.db.name, filePath: this.#filePath, dirty: this.#dirty },
+      recent: this.#recent,
+    };
     writeFileAtomic(this.#statePath, JSON.stringify(data, null, 2));
   }
 }

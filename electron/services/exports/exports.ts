@@ -38,7 +38,13 @@ export class ExportService {
   readonly #emit: (payload: Events['export:progress']) => void;
   readonly #author: string;
 
-  constructor(options: { documents: DocumentSession; dialogs: ExportSaveDialog; printer: Printer; author: string; emit: (payload: Events['export:progress']) => void }) {
+  constructor(options: {
+    documents: DocumentSession;
+    dialogs: ExportSaveDialog;
+    printer: Printer;
+    author: string;
+    emit: (payload: Events['export:progress']) => void;
+  }) {
     this.#documents = options.documents;
     this.#dialogs = options.dialogs;
     this.#printer = options.printer;
@@ -100,5 +106,4 @@ export class ExportService {
       this.#busy = false;
     }
   }
-
 }

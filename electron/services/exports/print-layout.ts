@@ -11,7 +11,8 @@ export interface PdfLayout {
   margin: { top: number; bottom: number; left: number; right: number };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 // Header and footer are drawn apart from the page, with the PDF's own fonts; sans-serif falls
 // back to what the machine has, so they are kept to short Latin text.
@@ -35,7 +36,10 @@ export const PRINT_TIME_LIMIT_MS = 180_000;
 export async function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), limitMs)))]);
+    await Promise.race([
+      ready,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), limitMs))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -11,7 +11,10 @@ export function assertSelfContained(html: string): string {
   const problems: [boolean, string][] = [
     [/<script\b/i.test(html), 'a script'],
     [tags.some((tag) => /\son[a-z]+\s*=/i.test(tag)), 'an event handler attribute'],
-    [tags.some((tag) => /\s(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:|\/\/|file:|javascript:)/i.test(tag)), 'a link to outside content'],
+    [
+      tags.some((tag) => /\s(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:|\/\/|file:|javascript:)/i.test(tag)),
+      'a link to outside content',
+    ],
     [/url\(\s*["']?\s*(?:https?:|\/\/|file:)/i.test(styles), 'an outside URL in its styles'],
     [tags.some((tag) => /^<link\b/i.test(tag)), 'an external stylesheet'],
   ];

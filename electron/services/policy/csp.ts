@@ -25,4 +25,6 @@ export const CONTENT_SECURITY_POLICY = serialise(DIRECTIVES);
  * lost (and so scanners that read only files see it). frame-ancestors has no effect in a meta
  * tag and Chromium warns about it there, so it stays header-only.
  */
-export const META_CONTENT_SECURITY_POLICY = serialise(Object.fromEntries(Object.entries(DIRECTIVES).filter(([directive]) => directive !== 'frame-ancestors')));
+export const META_CONTENT_SECURITY_POLICY = serialise(
+  Object.fromEntries(Object.entries(DIRECTIVES).filter(([directive]) => directive !== 'frame-ancestors')),
+);

@@ -1,4 +1,12 @@
-import { accelerator, COMMANDS, FILE_MENU, isEnabled, type CommandContext, type CommandId, type MenuCommand } from '../../../common/commands.ts';
+import {
+  accelerator,
+  COMMANDS,
+  FILE_MENU,
+  isEnabled,
+  type CommandContext,
+  type CommandId,
+  type MenuCommand,
+} from '../../../common/commands.ts';
 
 // The application menu as plain data, so its shape is unit-tested under Node; electron/main turns
 // it into Electron's Menu. Labels, accelerators, the File menu's order and what is enabled come
@@ -41,7 +49,10 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
   const mac = context.platform === 'darwin';
   const recent: MenuItemSpec[] =
     context.recent.length > 0
-      ? [...context.recent.map((path) => item('open-recent', context, { label: fileName(path), path })), ...(mac ? [separator, { role: 'clearRecentDocuments' }] : [])]
+      ? [
+          ...context.recent.map((path) => item('open-recent', context, { label: fileName(path), path })),
+          ...(mac ? [separator, { role: 'clearRecentDocuments' }] : []),
+        ]
       : [{ label: 'No recent briefs', command: 'open-recent', enabled: false }];
 
   // The File menu in the table's order; the export commands gather in an Export submenu, as native menus do.
@@ -54,11 +65,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
   fileItems.push({ label: 'Export', submenu: EXPORTS.map((command) => item(command as MenuCommand, context)) });
   const file: MenuItemSpec = {
     label: 'File',
-    submenu: [
-      ...fileItems,
-      separator,
-      mac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
-    ],
+    submenu: [...fileItems, separator, mac ? { role: 'close' } : { role: 'quit', label: 'Quit' }],
   };
   const edit: MenuItemSpec = {
     label: 'Edit',
@@ -66,7 +73,12 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
     submenu: [
       item('undo', context, { label: context.undo ? `Undo ${context.undo}` : 'Undo' }),
       item('redo', context, { label: context.redo ? `Redo ${context.redo}` : 'Redo' }),
-      separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   const view: MenuItemSpec = {
     label: 'View',
@@ -81,15 +93,37 @@ export function buildMenuTemplate(context: MenuContext): MenuItemSpec[] {
   };
   const brief: MenuItemSpec = {
     label: 'Brief',
-    submenu: [item('review-conflicts', context, { label: context.openConflicts > 0 ? `Review ${context.openConflicts} Merge Conflicts…` : undefined })],
+    submenu: [
+      item('review-conflicts', context, {
+        label: context.openConflicts > 0 ? `Review ${context.openConflicts} Merge Conflicts…` : undefined,
+      }),
+    ],
   };
-  const window: MenuItemSpec = { label: 'Window', role: 'windowMenu', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] };
-  const help: MenuItemSpec = { label: 'Help', role: 'help', submenu: [item('shortcuts', context), separator, { role: 'about', label: `About ${context.appName}` }] };
+  const window: MenuItemSpec = {
+    label: 'Window',
+    role: 'windowMenu',
+    submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+  };
+  const help: MenuItemSpec = {
+    label: 'Help',
+    role: 'help',
+    submenu: [item('shortcuts', context), separator, { role: 'about', label: `About ${context.appName}` }],
+  };
 
   const appMenu: MenuItemSpec = {
     label: context.appName,
     role: 'appMenu',
-    submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+    submenu: [
+      { role: 'about' },
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
   };
   return [...(mac ? [appMenu] : []), file, edit, view, brief, window, help];
 }

@@ -26,7 +26,9 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
 }
 
 const isRect = (value: unknown): value is Rect =>
-  typeof value === 'object' && value !== null && ['x', 'y', 'width', 'height'].every((k) => Number.isFinite((value as Record<string, unknown>)[k]));
+  typeof value === 'object' &&
+  value !== null &&
+  ['x', 'y', 'width', 'height'].every((k) => Number.isFinite((value as Record<string, unknown>)[k]));
 
 /** `saved` may be anything read from disk; `workAreas` are the displays' work areas, primary first. */
 export function restoreWindowState(saved: unknown, workAreas: readonly Rect[]): WindowState {
@@ -48,7 +50,12 @@ export function restoreWindowState(saved: unknown, workAreas: readonly Rect[]): 
   const width = Math.min(DEFAULT_SIZE.width, primary.width);
   const height = Math.min(DEFAULT_SIZE.height, primary.height);
   return {
-    bounds: { x: Math.round(primary.x + (primary.width - width) / 2), y: Math.round(primary.y + (primary.height - height) / 2), width, height },
+    bounds: {
+      x: Math.round(primary.x + (primary.width - width) / 2),
+      y: Math.round(primary.y + (primary.height - height) / 2),
+      width,
+      height,
+    },
     maximized: false,
   };
 }

@@ -42,8 +42,17 @@ export function startBackend(options: BackendOptions): AppBackend {
     receiveWorker: options.receiveWorker,
     ...(options.onDocumentChange ? { onChange: options.onDocumentChange } : {}),
   });
-  const exports = new ExportService({ documents, dialogs: options.dialogs, printer: options.printer, author, emit: (payload) => options.emit('export:progress', payload) });
+  const exports = new ExportService({
+    documents,
+    dialogs: options.dialogs,
+    printer: options.printer,
+    author,
+    emit: (payload) => options.emit('export:progress', payload),
+  });
   const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author };
-  const router = createRouter(createHandlers({ documents, exports, info }), options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {});
+  const router = createRouter(
+    createHandlers({ documents, exports, info }),
+    options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {},
+  );
   return { router, documents, exports, close: () => documents.close() };
 }

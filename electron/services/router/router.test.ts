@@ -42,7 +42,11 @@ test('unknown channels, foreign senders and bad arguments are refused before any
   const router = routerWith({ 'brief:get': () => ((ran = true), null), 'merge:resolve': () => ((ran = true), null as never) });
   assert.equal((await router.invoke('fs:read', [], app)).ok, false);
   for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', undefined, 'not a url']) {
-    assert.deepEqual(await router.invoke('brief:get', [], { url }), { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' });
+    assert.deepEqual(await router.invoke('brief:get', [], { url }), {
+      ok: false,
+      code: 'forbidden',
+      message: 'This page may not use Briefing Desk.',
+    });
   }
   for (const [channel, args] of [
     ['brief:get', ['extra']],
@@ -60,9 +64,24 @@ test('unknown channels, foreign senders and bad arguments are refused before any
 
 test('store errors reach the user as their own sentence; anything else is logged and answered plainly', async () => {
   const logged: unknown[] = [];
-  const storeFailure = routerWith({ 'brief:get': () => { throw new StoreError('damaged', 'This file is damaged; ask the sender for a fresh copy.'); } });
-  assert.deepEqual(await storeFailure.invoke('brief:get', [], app), { ok: false, code: 'damaged', message: 'This file is damaged; ask the sender for a fresh copy.' });
-  const crash = routerWith({ 'brief:get': async () => { throw new Error('SQLITE_IOERR at /home/secret/path'); } }, logged);
+  const storeFailure = routerWith({
+    'brief:get': () => {
+      throw new StoreError('damaged', 'This file is damaged; ask the sender for a fresh copy.');
+    },
+  });
+  assert.deepEqual(await storeFailure.invoke('brief:get', [], app), {
+    ok: false,
+    code: 'damaged',
+    message: 'This file is damaged; ask the sender for a fresh copy.',
+  });
+  const crash = routerWith(
+    {
+      'brief:get': async () => {
+        throw new Error('SQLITE_IOERR at /home/secret/path');
+      },
+    },
+    logged,
+  );
   const result = await crash.invoke('brief:get', [], app);
   assert.equal(result.ok, false);
   assert.ok(!result.ok && !result.message.includes('/home/secret'), 'internal details stay in the log');
@@ -72,7 +91,15 @@ test('store errors reach the user as their own sentence; anything else is logged
 test('the backend opens the store in the user data folder and answers brief:get with the embedded brief', async (t) => {
   const userData = join(tempDir(t), 'profile', 'nested');
   const printer = { render: async () => null };
-  const backend = startBackend({ userData, host: 'chromium', version: '9.9.9', dialogs: new ScriptedDialogs(), receiveWorker: NODE_RECEIVE_WORKER, printer, emit: () => {} });
+  const backend = startBackend({
+    userData,
+    host: 'chromium',
+    version: '9.9.9',
+    dialogs: new ScriptedDialogs(),
+    receiveWorker: NODE_RECEIVE_WORKER,
+    printer,
+    emit: () => {},
+  });
   t.after(() => backend.close());
   const info = await backend.router.invoke('app:info', [], app);
   assert.ok(info.ok);

@@ -30,18 +30,28 @@ export function createRouter(handlers: Handlers, { trustedOrigins = [APP_ORIGIN]
   return {
     async invoke(channel, args, sender) {
       if (!isChannel(channel)) return { ok: false, code: 'bad-request', message: `Unknown request "${String(channel).slice(0, 40)}".` };
-      if (!isTrustedSenderUrl(sender.url, trustedOrigins)) return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
+      if (!isTrustedSenderUrl(sender.url, trustedOrigins))
+        return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
       const parsed = ARGUMENT_SCHEMAS[channel].safeParse(args);
       if (!parsed.success) {
-        return { ok: false, code: 'bad-request', message: `Invalid arguments for ${channel}: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.` };
+        return {
+          ok: false,
+          code: 'bad-request',
+          message: `Invalid arguments for ${channel}: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+        };
       }
       try {
         const handler = handlers[channel] as (...a: unknown[]) => unknown;
         return { ok: true, value: await handler(...(parsed.data as unknown[])) };
       } catch (error) {
-        if (error instanceof StoreError) return { ok: false, code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+        if (error instanceof StoreError)
+          return { ok: false, code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
         log(`IPC ${channel} failed`, error);
-        return { ok: false, code: 'internal', message: 'Briefing Desk hit an internal error; your saved work is unchanged. Please try again.' };
+        return {
+          ok: false,
+          code: 'internal',
+          message: 'Briefing Desk hit an internal error; your saved work is unchanged. Please try again.',
+        };
       }
     },
   };

@@ -22,7 +22,6 @@ const exportOptions = z.strictObject({
   includeAnnotations: z.boolean(),
 });
 
-
 export const ARGUMENT_SCHEMAS = {
   'app:info': z.tuple([]),
   'brief:get': z.tuple([]),
@@ -32,7 +31,10 @@ export const ARGUMENT_SCHEMAS = {
   // A path from the renderer is only ever one the main process listed as recent; checked again there.
   'document:open-recent': z.tuple([z.string().min(1).max(4096)]),
   'document:open-path': z.tuple([
-    z.string().max(4096).refine((path) => isAbsolute(path) && isBriefPath(path), { message: 'expected the absolute path of a .sqlite file' }),
+    z
+      .string()
+      .max(4096)
+      .refine((path) => isAbsolute(path) && isBriefPath(path), { message: 'expected the absolute path of a .sqlite file' }),
   ]),
   'document:save': z.tuple([]),
   'document:save-as': z.tuple([]),
@@ -49,5 +51,10 @@ export const ARGUMENT_SCHEMAS = {
   'export:preview': z.tuple([exportOptions]),
   'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),
   'print:document': z.tuple([]),
-  'print:ready': z.tuple([z.string().max(64 * 1024 * 1024).nullable()]),
+  'print:ready': z.tuple([
+    z
+      .string()
+      .max(64 * 1024 * 1024)
+      .nullable(),
+  ]),
 } satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>> };

@@ -1,7 +1,19 @@
 // The renderer's only door to the main process. It reads `window.briefing` (exposed by the
 // preload, or by the Chromium test host's init script) and turns each Result into a value
 // or a typed ApiError carrying the main process's user-facing message.
-import type { Api, BridgeApi, BriefEdit, Channel, ErrorCode, ExportFormat, ExportOptions, ExportProgress, FilesBridge, MenuCommandEvent, Result } from '../../../common/ipc/contract.ts';
+import type {
+  Api,
+  BridgeApi,
+  BriefEdit,
+  Channel,
+  ErrorCode,
+  ExportFormat,
+  ExportOptions,
+  ExportProgress,
+  FilesBridge,
+  MenuCommandEvent,
+  Result,
+} from '../../../common/ipc/contract.ts';
 
 declare global {
   interface Window {
@@ -25,7 +37,10 @@ export class ApiError extends Error {
 async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>): Promise<ReturnType<Api[C]>> {
   const bridge = window.briefing;
   if (!bridge) {
-    throw new ApiError('no-bridge', 'Briefing Desk cannot reach its store. Start it with "npm start" or "npm run preview", not by opening the page directly.');
+    throw new ApiError(
+      'no-bridge',
+      'Briefing Desk cannot reach its store. Start it with "npm start" or "npm run preview", not by opening the page directly.',
+    );
   }
   // Indexing a mapped type by a generic key loses the link between parameters and result; restore it.
   const method = bridge[channel] as unknown as (...a: Parameters<Api[C]>) => Promise<Result<ReturnType<Api[C]>>>;
@@ -51,7 +66,8 @@ export const api = {
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
   printDocument: () => call('print:document'),
   printReady: (snapshot: string | null) => call('print:ready', snapshot),
-  onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) => window.briefing?.on('export:progress', listener) ?? (() => {}),
+  onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) =>
+    window.briefing?.on('export:progress', listener) ?? (() => {}),
   /** Commands from the native menu (Electron); returns the unsubscribe function. */
   onMenuCommand: (listener: (event: MenuCommandEvent) => void): (() => void) => window.briefing?.on('menu:command', listener) ?? (() => {}),
   /** The path of a dropped file, where the host can tell it (the Electron app), else null. */

@@ -23,7 +23,11 @@ export class ComposerState {
     this.result = null;
     try {
       const options = await api.exportDefaults();
-      this.themes = (brief?.themes ?? []).map((theme) => ({ id: theme.id, label: theme.title ? `${theme.label}: ${theme.title}` : theme.label, included: true }));
+      this.themes = (brief?.themes ?? []).map((theme) => ({
+        id: theme.id,
+        label: theme.title ? `${theme.label}: ${theme.title}` : theme.label,
+        included: true,
+      }));
       this.options = { ...options, themeIds: this.themes.map((t) => t.id) };
       await this.refresh();
     } catch (error) {

@@ -29,7 +29,11 @@ function offsetIn(container: HTMLElement, node: Node, offset: number): number {
     // The boundary is an element: count every text node that comes before its offset-th child.
     if (node.nodeType !== Node.TEXT_NODE && node.contains(text)) {
       const child = node.childNodes[offset];
-      if (child && (child === text || child.contains(text) || (child.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)) return count;
+      if (
+        child &&
+        (child === text || child.contains(text) || (child.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)
+      )
+        return count;
     }
     count += text.textContent?.length ?? 0;
   }

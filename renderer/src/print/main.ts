@@ -20,7 +20,10 @@ try {
   wantSnapshot = job.wantSnapshot;
   document.title = doc.title;
   const charts: Promise<void>[] = [];
-  mount(BriefDocument, { target: document.getElementById('print')!, props: { doc, onChartDrawn: (done: Promise<void>) => charts.push(done) } });
+  mount(BriefDocument, {
+    target: document.getElementById('print')!,
+    props: { doc, onChartDrawn: (done: Promise<void>) => charts.push(done) },
+  });
   await tick();
   await Promise.all(charts);
   await document.fonts.ready;

@@ -213,7 +213,11 @@ export class OpenDocument {
     };
     switch (action.kind) {
       case 'new':
-        return this.#perform(action.from === 'article' ? 'Importing the article…' : 'Creating a new brief…', () => api.newBrief(action.from), toState);
+        return this.#perform(
+          action.from === 'article' ? 'Importing the article…' : 'Creating a new brief…',
+          () => api.newBrief(action.from),
+          toState,
+        );
       case 'open':
         return this.#perform('Checking the file before opening it…', () => api.open(), toState);
       case 'open-recent':
@@ -221,37 +225,57 @@ export class OpenDocument {
       case 'open-path':
         return this.#perform(`Checking ${basename(action.path)}…`, () => api.openPath(action.path), toState);
       case 'revert':
-        return this.#perform('Going back to the saved version…', () => api.revert(), async (state) => {
-          await this.#refresh(state);
-          return `Reverted to the version saved in ${state.name}.`;
-        });
+        return this.#perform(
+          'Going back to the saved version…',
+          () => api.revert(),
+          async (state) => {
+            await this.#refresh(state);
+            return `Reverted to the version saved in ${state.name}.`;
+          },
+        );
     }
   }
 
   save(): Promise<void> {
-    return this.#perform('Saving…', () => api.save(), async (state) => {
-      this.#state = state;
-      return `Saved to ${state.filePath}.`;
-    });
+    return this.#perform(
+      'Saving…',
+      () => api.save(),
+      async (state) => {
+        this.#state = state;
+        return `Saved to ${state.filePath}.`;
+      },
+    );
   }
 
   saveAs(): Promise<void> {
-    return this.#perform('Saving…', () => api.saveAs(), async (state) => {
-      this.#state = state;
-      return `Saved to ${state.filePath}.`;
-    });
+    return this.#perform(
+      'Saving…',
+      () => api.saveAs(),
+      async (state) => {
+        this.#state = state;
+        return `Saved to ${state.filePath}.`;
+      },
+    );
   }
 
   merge(): Promise<void> {
-    return this.#perform('Checking and merging the colleague’s brief…', () => api.merge(), async (outcome: MergeOutcome) => {
-      await this.#refresh(outcome.state);
-      const { report } = outcome;
-      if (outcome.state.openConflicts > 0) await this.openReview();
-      return (
-        `Merged ${outcome.from}: ${report.added} added, ${report.updated} updated` +
-        (report.conflicts > 0 ? `, ${report.conflicts} conflicts to review.` : report.added + report.updated === 0 ? ' (nothing new).' : '.')
-      );
-    });
+    return this.#perform(
+      'Checking and merging the colleague’s brief…',
+      () => api.merge(),
+      async (outcome: MergeOutcome) => {
+        await this.#refresh(outcome.state);
+        const { report } = outcome;
+        if (outcome.state.openConflicts > 0) await this.openReview();
+        return (
+          `Merged ${outcome.from}: ${report.added} added, ${report.updated} updated` +
+          (report.conflicts > 0
+            ? `, ${report.conflicts} conflicts to review.`
+            : report.added + report.updated === 0
+              ? ' (nothing new).'
+              : '.')
+        );
+      },
+    );
   }
 
   /** A file dropped on the window: opened like File > Open, where the host can tell its path. */
