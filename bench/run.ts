@@ -1,3 +1,4 @@
+// Over 350 lines on purpose: every measure runs in this one process, so each baseline is taken on the same machine state as the app.
 // `npm run bench [-- --quick]`: how Briefing Desk compares with what SQLite and Chromium do on
 // their own, and with the tools users would otherwise reach for, measured in one run as ratios.
 // See bench/README.md for what each figure means.
