@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorQuote, describeQuote } from './anchoring.ts';
+import { ANCHOR_WORK_LIMIT, anchorQuote, describeQuote, fuzzyWindow } from './anchoring.ts';
 
 const claim = 'Russia holds about 28 million tons of rare earth reserves but has extracted only 2% of them.';
 const quoted = (text: string, exact: string) => {
@@ -65,4 +65,34 @@ test('property: an anchor is always inside the text, and unchanged text always a
     }),
     { numRuns: 300 },
   );
+});
+
+test('anchoring is bounded: the fuzzy search reads at most the work limit, around where the quote was', () => {
+  fc.assert(
+    fc.property(fc.nat(2_000_000), fc.integer({ min: 1, max: 20_000 }), fc.nat(2_000_000), (textLength, quoteLength, oldStart) => {
+      const { from, to } = fuzzyWindow(textLength, quoteLength, oldStart);
+      assert.ok(from >= 0 && to <= textLength && from <= to);
+      const work = (to - from) * Math.ceil(quoteLength / 32);
+      assert.ok(work <= ANCHOR_WORK_LIMIT || to - from <= Math.ceil(quoteLength * 1.5), `reads ${to - from} characters`);
+      if (textLength * Math.ceil(quoteLength / 32) <= ANCHOR_WORK_LIMIT) assert.deepEqual({ from, to }, { from: 0, to: textLength });
+      else if (oldStart + quoteLength <= textLength && to - from >= quoteLength)
+        assert.ok(from <= oldStart && oldStart + quoteLength <= to, 'the old place is read');
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a long claim of repetitive text with 200 long highlights: each is found again after the words before it change', () => {
+  const unit = 'rare earth supply chain ';
+  const text = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+  const quotes = Array.from({ length: 200 }, (_, i) => describeQuote(text, 50 * i, 50 * i + 1_000));
+  const edited = `Revised: ${text}`;
+  for (const quote of quotes) assert.equal(textAt(edited, anchorQuote(edited, quote)), quote.exact);
+});
+
+test('an edited quote far from a different exact copy is found where it was, in its context', () => {
+  const text = 'Reserves of 28 million tons were confirmed in 2024. Elsewhere, reserves of 28 million tons are disputed.';
+  const quote = quoted(text, 'Reserves of 28 million tons were confirmed');
+  const edited = text.replace('Reserves of 28 million tons were confirmed', 'Reserves of 29 million tons were confirmed');
+  assert.equal(textAt(edited, anchorQuote(edited, quote)), 'Reserves of 29 million tons were confirmed');
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../store/index.ts';
-import { anchorQuote } from '../../common/anchoring.ts';
+import type { Anchor } from '../../common/anchoring.ts';
+import { AnchorCache } from './anchor-cache.ts';
 import { formatClaim } from '../../common/claim-text.ts';
 import { COLOURS, DEFAULT_MEANINGS, type Colour, type Confidence, type NoteTarget } from '../../common/vocabulary.ts';
 import { formatAsOf, formatValue } from '../../common/format.ts';
@@ -48,6 +49,7 @@ const LIVE = 'deleted_at IS NULL';
 export class BriefStore {
   readonly #db: Db;
   readonly #statements;
+  readonly #anchors = new AnchorCache();
 
   constructor(db: Db) {
     this.#db = db;
@@ -69,7 +71,8 @@ export class BriefStore {
         WHERE i.brief_id = ? AND o.deleted_at IS NULL ORDER BY o.position, o.id`),
       annotations: db.prepare(`SELECT a.target_kind, a.target_id, a.quote_exact, a.comment, a.author FROM annotations a
         WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id`),
-      highlights: db.prepare(`SELECT id, created_at, updated_at, author, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
+      highlights:
+        db.prepare(`SELECT id, rev, created_at, updated_at, author, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
         position_start, position_end, color, comment FROM annotations WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
       notes: db.prepare(`SELECT id, created_at, updated_at, author, target_kind, target_id, body FROM notes
         WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
@@ -78,7 +81,7 @@ export class BriefStore {
       palette: db.prepare(`SELECT colour, meaning FROM palette WHERE ${LIVE}`),
       // For a patch: highlights by id (deleted ones too, so the view can drop them) or on given targets.
       someHighlights:
-        db.prepare(`SELECT id, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
+        db.prepare(`SELECT id, rev, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
         position_start, position_end, color, comment FROM annotations
         WHERE brief_id = ? AND (id IN (SELECT value FROM json_each(?)) OR (deleted_at IS NULL AND target_id IN (SELECT value FROM json_each(?))))
         ORDER BY created_at, id`),
@@ -130,7 +133,7 @@ export class BriefStore {
       const themes = this.#themes(brief.id);
       const texts = textsOf(themes, sources);
       const highlights = (this.#statements.highlights.all(brief.id) as HighlightRow[]).map((row) =>
-        toHighlight(row, texts.get(row.target_id)),
+        this.#toHighlight(row, texts.get(row.target_id)),
       );
       return {
         ...stamped(brief),
@@ -174,12 +177,16 @@ export class BriefStore {
           ),
         );
         patch.highlights = {
-          upsert: rows.filter((r) => r.deleted_at === null).map((row) => toHighlight(row, texts.get(row.target_id))),
+          upsert: rows.filter((r) => r.deleted_at === null).map((row) => this.#toHighlight(row, texts.get(row.target_id))),
           remove: rows.filter((r) => r.deleted_at !== null).map((r) => r.id),
         };
       }
       return patch;
     })();
+  }
+
+  #toHighlight(row: HighlightRow, text: string | undefined): Highlight {
+    return toHighlight(row, this.#anchors.anchor(row.target_id, text, row));
   }
 
   #sources(briefId: string): Source[] {
@@ -305,6 +312,7 @@ type ThemeRow = StampedRow & { position: number; label: string; title: string | 
 type IndicatorRow = StampedRow & { position: number; name: string; unit: string; claim_id: string | null };
 type NoteRow = StampedRow & { target_kind: NoteTarget; target_id: string | null; body: string };
 type HighlightRow = StampedRow & {
+  rev: string;
   target_kind: 'claim' | 'source';
   target_id: string;
   quote_exact: string;
@@ -324,8 +332,8 @@ function textsOf(themes: readonly Theme[], sources: readonly Source[]): Map<stri
   ]);
 }
 
-/** A highlight as shown: found again in its target's text as it is now; a deleted claim orphans it. */
-function toHighlight(row: HighlightRow, text: string | undefined): Highlight {
+/** A highlight as shown, anchored in its target's text as it is now; a deleted claim orphans it. */
+function toHighlight(row: HighlightRow, anchor: Anchor | null): Highlight {
   return {
     ...stamped(row),
     targetKind: row.target_kind,
@@ -334,15 +342,6 @@ function toHighlight(row: HighlightRow, text: string | undefined): Highlight {
     // Colours from another app's idea of a palette fall back to the first of ours.
     colour: COLOURS.includes(row.color) ? row.color : 'yellow',
     comment: row.comment,
-    anchor:
-      text === undefined
-        ? null
-        : anchorQuote(text, {
-            exact: row.quote_exact,
-            prefix: row.quote_prefix,
-            suffix: row.quote_suffix,
-            start: row.position_start,
-            end: row.position_end,
-          }),
+    anchor,
   };
 }
