@@ -5,6 +5,7 @@
 // first line, not the only one.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { boundNesting } from './markdown-bounds.ts';
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -45,8 +46,17 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A note as safe HTML. A note that cannot be rendered as Markdown is shown as its text, never as nothing. */
 export function renderMarkdown(body: string): string {
-  const html = markdown.parse(body) as string;
+  let html: string;
+  try {
+    html = markdown.parse(boundNesting(body)) as string;
+  } catch {
+    return `<p>${escapeHtml(body).replace(/\r\n|\r|\n/g, '<br>')}</p>`;
+  }
   return purifier.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title'],
