@@ -25,6 +25,7 @@ export const CHANNELS = [
   'export:run',
   'print:document',
   'print:ready',
+  'print:failed',
 ] as const satisfies readonly Channel[];
 
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;

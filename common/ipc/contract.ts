@@ -100,6 +100,8 @@ export type Api = {
   'print:document': () => PrintJob;
   /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if asked. */
   'print:ready': (snapshot: string | null) => null;
+  /** ...or that it could not be drawn: the export fails with this reason and writes nothing. */
+  'print:failed': (reason: string) => null;
 };
 
 export type Channel = keyof Api;

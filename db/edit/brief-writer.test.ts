@@ -243,3 +243,19 @@ test('two colleagues renaming the same colour meet as one item in a merge: one c
   const again = mergeInto(s.workspace.db, theirs, 'theirs.sqlite');
   assert.deepEqual([again.added, again.conflicts], [0, 0]);
 });
+
+test('two indicators may not share a name: the second is refused at its name field, whatever its case', (t) => {
+  const s = setup(t);
+  const [first, second] = s.brief().indicators;
+  assert.throws(
+    () => s.writer().apply({ kind: 'indicator.add', name: first!.name.toUpperCase(), unit: 'x', claimId: null }),
+    (error: StoreError) =>
+      error.code === 'invalid-input' && error.field === 'name' && /already has an indicator called/.test(error.message),
+  );
+  assert.throws(
+    () => s.writer().apply({ kind: 'indicator.update', id: second!.id, name: first!.name, unit: second!.unit, claimId: null }),
+    (error: StoreError) => error.field === 'name',
+  );
+  s.writer().apply({ kind: 'indicator.update', id: first!.id, name: first!.name, unit: 'Mt', claimId: first!.claimId });
+  assert.equal(s.brief().indicators[0]!.unit, 'Mt', 'an indicator keeps its own name');
+});

@@ -28,6 +28,9 @@ export class EditContext {
         'SELECT nt.id, nt.tag_id, nt.deleted_at, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ?',
       ),
       palette: db.prepare('SELECT id FROM palette WHERE colour = ?').pluck(),
+      indicatorByName: db
+        .prepare('SELECT name FROM indicators WHERE brief_id = ? AND deleted_at IS NULL AND lower(name) = lower(?) AND id <> ? LIMIT 1')
+        .pluck(),
     };
   }
 
@@ -108,10 +111,15 @@ export class EditContext {
     return text;
   }
 
-  indicatorFields(edit: { name: string; unit: string; claimId: string | null }): Row {
+  /** An indicator's fields; `id` is the indicator being edited (its own name is not a clash). */
+  indicatorFields(edit: { name: string; unit: string; claimId: string | null }, id: string | null = null): Row {
     if (edit.claimId) this.rows.live('claims', edit.claimId, 'claim');
+    const name = this.shortText('name', edit.name, 'The indicator needs a name, like “Rare earth reserves”.');
+    // Readers tell indicators apart by name (tables, charts, search hits), so two may not share one.
+    const clash = this.#s.indicatorByName.get(this.briefId(), name, id ?? '') as string | undefined;
+    if (clash) throw invalidInput('name', `This brief already has an indicator called “${clash}”; give this one another name.`);
     return {
-      name: this.shortText('name', edit.name, 'The indicator needs a name, like “Rare earth reserves”.'),
+      name,
       unit: this.shortText('unit', edit.unit, '', true),
       claim_id: edit.claimId,
     };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
 import { openWorkspace } from '../seed/index.ts';
 import { tempDir } from '../test-support/index.ts';
@@ -109,4 +110,50 @@ test('the composer’s choices hold: chosen themes in chosen order, excluded cla
     [1, 5, 7, 9, 19],
   );
   assert.ok(!doc.sections.some((s) => s.heading === g2!.label));
+});
+
+/** The document's shape as a reader sees it: headings, block kinds, table rows. */
+function shape(markdown: string) {
+  const tokens = marked.lexer(markdown);
+  return {
+    headings: tokens.filter((tok): tok is Tokens.Heading => tok.type === 'heading').map((h) => `${h.depth} ${textOf(h.tokens)}`),
+    blocks: tokens.filter((tok) => tok.type !== 'space').map((tok) => tok.type),
+    rows: tokens.find((tok): tok is Tokens.Table => tok.type === 'table')?.rows.length ?? 0,
+  };
+}
+
+test('a claim holding a lone carriage return, or any line ending, stays one paragraph: no heading, code block or broken table', (t) => {
+  const { doc } = seedDocument(t);
+  const expected = shape(toMarkdown(doc));
+  for (const breaker of ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\v', '\f']) {
+    const copy = structuredClone(doc);
+    copy.sections[0]!.claims[0]!.text = `Reserves${breaker}# Heading${breaker}${breaker}    code block${breaker}| a | b |${breaker}- list`;
+    copy.indicators[0]!.name = `Reserves${breaker}| broken | row |`;
+    assert.deepEqual(shape(toMarkdown(copy)), expected, JSON.stringify(breaker));
+  }
+});
+
+test('property: whatever a claim, a title or an indicator holds, the exported document keeps its shape', (t) => {
+  const { doc } = seedDocument(t);
+  const expected = shape(toMarkdown(doc));
+  const anyText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('\r', '\n', '\t', '#', '-', '=', '>', '|', '`', '*', '1.', '<', ' ', '\u2028', '\\'),
+      fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+    ),
+    maxLength: 80,
+  });
+  fc.assert(
+    fc.property(anyText, anyText, anyText, (claim, title, indicator) => {
+      const copy = structuredClone(doc);
+      copy.sections[0]!.claims[0]!.text = claim || 'x';
+      copy.sections[0]!.heading = title || 'x';
+      copy.indicators[0]!.name = indicator || 'x';
+      const got = shape(toMarkdown(copy));
+      assert.deepEqual(got.blocks, expected.blocks);
+      assert.equal(got.rows, expected.rows);
+      assert.equal(got.headings.length, expected.headings.length);
+    }),
+    { numRuns: 300 },
+  );
 });

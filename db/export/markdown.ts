@@ -3,9 +3,26 @@ import type { ExportDocument } from '../../common/export-document.ts';
 // The brief as CommonMark. Everything the user wrote is escaped, so a note holding HTML or
 // Markdown syntax comes out as the characters they typed, never as markup.
 
-/** Backslash-escapes the characters that could start markup inline (CommonMark allows it for any ASCII punctuation). */
+/** Every way a line can end (CommonMark reads CR, LF and CRLF; editors also break at NEL, LS and PS). */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** Other control characters: they mean nothing in a document and some terminals and viewers act on them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as one line of literal characters: every line ending becomes a space (a lone CR once turned
+ * a claim into a heading and a code block), controls are dropped, every ASCII punctuation mark that
+ * can start markup is backslash-escaped (CommonMark allows it for any), and a leading marker that
+ * would start a list or a setext underline is escaped too.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(LINE_BREAKS, ' ')
+    .replace(CONTROLS, '')
+    .replace(/\t/g, ' ')
+    .replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 const citations = (markers: readonly number[]) => markers.map((m) => `\\[${m}\\]`).join('');

@@ -3,3 +3,4 @@
 export { replaceFileAtomically, writeFileAtomic, type ReplaceOptions } from './atomic-write.ts';
 export { readFailure, writeFailure, missingFolder } from './file-errors.ts';
 export { removeSqliteFile, SQLITE_COMPANIONS } from './sqlite-files.ts';
+export { refuseClashingTargets } from './targets.ts';

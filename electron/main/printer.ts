@@ -8,8 +8,9 @@ const MM_PER_INCH = 25.4;
 /** Prints from a hidden window with the same sandbox, preload, CSP and request blocker as the workspace. */
 export function electronPrinter(preloadPath: string): Printer {
   return {
-    async render(ready, layout) {
+    async render(ready, layout, stop) {
       const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath);
+      stop?.addEventListener('abort', () => window.destroy());
       lockNavigation(window);
       try {
         await window.loadURL(`${APP_ORIGIN}/print.html`);

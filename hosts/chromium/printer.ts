@@ -6,8 +6,9 @@ import { whenDrawn } from '../../electron/services/exports/index.ts';
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */
 export function chromiumPrinter(context: () => BrowserContext): Printer {
   return {
-    async render(ready, layout: PdfLayout | null) {
+    async render(ready, layout: PdfLayout | null, stop) {
       const page = await context().newPage();
+      stop?.addEventListener('abort', () => void page.close().catch(() => undefined));
       try {
         await page.goto(`${CHROMIUM_HOST_ORIGIN}/print.html`);
         await whenDrawn(ready);

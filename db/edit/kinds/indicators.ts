@@ -8,7 +8,7 @@ export const indicatorEdits: Appliers<'indicator.add' | 'indicator.update' | 'ob
     x.rows.insert('indicators', { brief_id: x.briefId(), position: x.nextIndicatorPosition(), ...x.indicatorFields(edit) }),
   'indicator.update': (edit, x) => {
     x.rows.live('indicators', edit.id, 'indicator');
-    x.rows.update('indicators', edit.id, x.indicatorFields(edit));
+    x.rows.update('indicators', edit.id, x.indicatorFields(edit, edit.id));
     return edit.id;
   },
   /** A new value is a new observation, never an overwrite: the indicator keeps its history. */

@@ -3,9 +3,9 @@ import type { ExportDocument, ExportOptions } from '../../../common/export-docum
 import { StoreError } from '../../../common/errors.ts';
 import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../common/ipc/contract.ts';
-import { writeFileAtomic } from '../../../db/files/index.ts';
+import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
-import { pdfLayout, type PdfLayout } from './print-layout.ts';
+import { pdfLayout, PRINT_TIME_LIMIT_MS, withTimeLimit, type PdfLayout } from './print-layout.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
 /**
@@ -14,7 +14,8 @@ import { assertSelfContained } from './self-contained-html.ts';
  * a background page and page.pdf. Both load the same print.html through the same router.
  */
 export interface Printer {
-  render(ready: Promise<unknown>, layout: PdfLayout | null): Promise<Uint8Array | null>;
+  /** `stop` aborts when the export gives up (its time limit): the printer then closes its page or window. */
+  render(ready: Promise<unknown>, layout: PdfLayout | null, stop?: AbortSignal): Promise<Uint8Array | null>;
 }
 
 export interface ExportSaveDialog {
@@ -27,7 +28,12 @@ interface Job {
   doc: ExportDocument;
   wantSnapshot: boolean;
   resolve: (snapshot: string | null) => void;
+  reject: (error: Error) => void;
 }
+
+/** The sentence for a print view that could not draw the brief. */
+export const printFailure = (reason: string) =>
+  new StoreError('save-failed', `The brief could not be prepared for printing (${reason}), so nothing was written.`);
 
 export class ExportService {
   #job: Job | null = null;
@@ -73,12 +79,26 @@ export class ExportService {
     return null;
   }
 
+  /** The print view could not draw the brief: the export fails with the reason, and nothing is written. */
+  printFailed(reason: string): null {
+    this.#job?.reject(printFailure(reason));
+    return null;
+  }
+
   async run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
     if (this.#busy) throw new StoreError('busy', 'An export is already running; wait for it to finish.');
     const doc = this.compose(options);
     const suggested = suggestedFileName(doc.title, EXTENSIONS[format]);
     const target = await this.#dialogs.chooseExportTarget(format, suggested);
     if (!target) return null;
+    const open = this.#documents.state().filePath;
+    refuseClashingTargets(
+      [{ path: target, what: `${format === 'md' ? 'Markdown' : format.toUpperCase()} export` }],
+      [
+        ...(open ? [{ path: open, what: 'the brief you have open' }] : []),
+        { path: this.#documents.workspace.db.name, what: 'the brief’s working copy' },
+      ],
+    );
     this.#busy = true;
     try {
       this.#emit({ stage: 'composing', percent: 5 });
@@ -86,15 +106,23 @@ export class ExportService {
       if (format === 'md') {
         data = toMarkdown(doc);
       } else {
-        let resolveSnapshot!: (snapshot: string | null) => void;
-        const snapshot = new Promise<string | null>((resolve) => (resolveSnapshot = resolve));
-        this.#job = { doc, wantSnapshot: format === 'html', resolve: resolveSnapshot };
+        const drawn = Promise.withResolvers<string | null>();
+        const snapshot = drawn.promise;
+        snapshot.catch(() => undefined); // Awaited below; a failure is reported through `printing`.
+        this.#job = { doc, wantSnapshot: format === 'html', resolve: drawn.resolve, reject: drawn.reject };
         this.#emit({ stage: 'rendering', percent: 20 });
-        const printing = this.#printer.render(
-          snapshot.then(() => this.#emit({ stage: 'printing', percent: 60 })),
-          format === 'pdf' ? pdfLayout(doc) : null,
+        const stop = new AbortController();
+        // The whole print is under one time limit, not only the drawing: when it passes, the printer's page is closed.
+        const pdf = await withTimeLimit(
+          this.#printer.render(
+            snapshot.then(() => this.#emit({ stage: 'printing', percent: 60 })),
+            format === 'pdf' ? pdfLayout(doc) : null,
+            stop.signal,
+          ),
+          PRINT_TIME_LIMIT_MS,
+          `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
+          () => stop.abort(),
         );
-        const pdf = await printing;
         data = format === 'pdf' ? pdf! : assertSelfContained((await snapshot) ?? '');
       }
       this.#emit({ stage: 'writing', percent: 90 });

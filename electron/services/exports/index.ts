@@ -1,5 +1,5 @@
 // The exports service: composes the brief, has the print view drawn, prints PDF or snapshots HTML,
 // writes Markdown, and writes every file atomically.
-export { ExportService, type Printer, type ExportSaveDialog } from './exports.ts';
-export { pdfLayout, whenDrawn, PRINT_TIME_LIMIT_MS, type PdfLayout } from './print-layout.ts';
+export { ExportService, printFailure, type Printer, type ExportSaveDialog } from './exports.ts';
+export { pdfLayout, whenDrawn, withTimeLimit, PRINT_TIME_LIMIT_MS, type PdfLayout } from './print-layout.ts';
 export { assertSelfContained } from './self-contained-html.ts';

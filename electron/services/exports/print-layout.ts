@@ -1,4 +1,5 @@
 import type { ExportDocument } from '../../../common/export-document.ts';
+import { StoreError } from '../../../common/errors.ts';
 
 // The page frame both printers use (Electron's printToPDF and Chromium's page.pdf take the same
 // templates): the handling marking at the top and bottom of every page, and "page N of M".
@@ -30,17 +31,32 @@ export function pdfLayout(doc: ExportDocument): PdfLayout {
   };
 }
 
+/** How long one export may take to draw and print, as a whole. */
 export const PRINT_TIME_LIMIT_MS = 180_000;
 
-/** Waits for the print view to say it is drawn, or fails with a sentence after the time limit. */
-export async function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<void> {
+/** `work`, or a StoreError with `message` once `limitMs` has passed (then `onTimeout` runs, to stop the work). */
+export async function withTimeLimit<T>(work: Promise<T>, limitMs: number, message: string, onTimeout: () => void = () => {}): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      ready,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('The print view did not finish drawing in time.')), limitMs))),
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          onTimeout();
+          reject(new StoreError('too-slow', message));
+        }, limitMs);
+      }),
     ]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Waits for the print view to say it is drawn, or fails with a sentence after the time limit. */
+export function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<unknown> {
+  return withTimeLimit(
+    ready,
+    limitMs,
+    'The print view did not finish drawing in time, so nothing was written; export fewer themes, or try again.',
+  );
 }

@@ -35,5 +35,6 @@ export function createHandlers({ documents, exports, info }: HandlerContext): Ha
     'export:run': (format, options) => exports.run(format, options),
     'print:document': () => exports.printDocument(),
     'print:ready': (snapshot) => exports.printReady(snapshot),
+    'print:failed': (reason) => exports.printFailed(reason),
   };
 }

@@ -57,4 +57,5 @@ export const ARGUMENT_SCHEMAS = {
       .max(64 * 1024 * 1024)
       .nullable(),
   ]),
+  'print:failed': z.tuple([z.string().max(2_000)]),
 } satisfies { [C in Channel]: z.ZodType<Parameters<Api[C]>> };

@@ -66,6 +66,7 @@ export const api = {
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
   printDocument: () => call('print:document'),
   printReady: (snapshot: string | null) => call('print:ready', snapshot),
+  printFailed: (reason: string) => call('print:failed', reason),
   onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) =>
     window.briefing?.on('export:progress', listener) ?? (() => {}),
   /** Commands from the native menu (Electron); returns the unsubscribe function. */

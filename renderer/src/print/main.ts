@@ -13,11 +13,9 @@ import BriefDocument from '../components/BriefDocument.svelte';
 import { api } from '../lib/api.ts';
 import { selfContainedSnapshot } from './snapshot.ts';
 
-let wantSnapshot = false;
 try {
   const job = await api.printDocument();
   const doc = job.document;
-  wantSnapshot = job.wantSnapshot;
   document.title = doc.title;
   const charts: Promise<void>[] = [];
   mount(BriefDocument, {
@@ -28,8 +26,9 @@ try {
   await Promise.all(charts);
   await document.fonts.ready;
   // Only the HTML export needs the page as one file; building it for a 500-page PDF would waste seconds.
-  await api.printReady(wantSnapshot ? selfContainedSnapshot() : null);
+  await api.printReady(job.wantSnapshot ? selfContainedSnapshot() : null);
 } catch (error) {
+  // A print view that fails is a failed export: main is told why and writes nothing.
   document.body.textContent = `The brief could not be prepared for printing: ${(error as Error).message}`;
-  await api.printReady(wantSnapshot ? selfContainedSnapshot() : null).catch(() => undefined);
+  await api.printFailed((error as Error).message.slice(0, 500)).catch(() => undefined);
 }

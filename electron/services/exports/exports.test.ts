@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { StoreError } from '../../../common/errors.ts';
+import { NODE_RECEIVE_WORKER } from '../../../db/receive/index.ts';
+import { sha256, tempDir } from '../../../db/test-support/index.ts';
+import { DocumentSession, ScriptedDialogs } from '../documents/index.ts';
+import { ExportService, type Printer } from './exports.ts';
+import { withTimeLimit } from './print-layout.ts';
+
+// Exports never lie: a print view that fails, or a print that never ends, is a failed export with
+// a sentence and no file; and an export never writes over the brief it comes from.
+function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => ExportService) => Printer) {
+  const dir = tempDir(t);
+  const dialogs = new ScriptedDialogs();
+  const documents = new DocumentSession({ userData: join(dir, 'profile'), author: 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
+  t.after(() => documents.close());
+  const service: ExportService = new ExportService({ documents, dialogs, printer: printer(() => service), author: 'me', emit: () => {} });
+  return { dir, dialogs, documents, service };
+}
+
+const options = (service: ExportService) => service.defaults();
+
+test('a print view that cannot draw the brief fails the export with its reason, and writes no file', async (t) => {
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({
+    async render(ready) {
+      // The print view asks for its document, then reports that drawing it failed.
+      service().printDocument();
+      service().printFailed('each_key_duplicate');
+      await ready;
+      return new Uint8Array([1, 2, 3]);
+    },
+  }));
+  for (const format of ['pdf', 'html'] as const) {
+    const target = join(dir, `brief.${format}`);
+    dialogs.answerNext(target);
+    await assert.rejects(
+      service.run(format, options(service)),
+      (error: StoreError) =>
+        error.code === 'save-failed' && /could not be prepared for printing \(each_key_duplicate\)/.test(error.message),
+    );
+    assert.equal(existsSync(target), false, `no ${format} written`);
+  }
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.endsWith('.part')),
+    [],
+  );
+});
+
+test('a print that never finishes is stopped at the time limit: its page is told to close and the export fails', async () => {
+  let closed = false;
+  const stop = new AbortController();
+  stop.signal.addEventListener('abort', () => (closed = true));
+  await assert.rejects(
+    withTimeLimit(new Promise(() => {}), 20, 'The PDF took too long.', () => stop.abort()),
+    (error: StoreError) => error.code === 'too-slow' && error.message === 'The PDF took too long.',
+  );
+  assert.equal(closed, true);
+  assert.equal(await withTimeLimit(Promise.resolve('done'), 1_000, 'never'), 'done');
+});
+
+test('an export is never written over the open brief or its working copy', async (t) => {
+  const { dir, dialogs, documents, service } = exportsWith(t, () => ({
+    render: async () => new Uint8Array([37, 80, 68, 70]),
+  }));
+  const saved = join(dir, 'brief.sqlite');
+  dialogs.answerNext(saved);
+  await documents.saveAs();
+  const before = sha256(saved);
+  for (const target of [saved, documents.workspace.db.name]) {
+    dialogs.answerNext(target);
+    await assert.rejects(
+      service.run('md', options(service)),
+      (error: StoreError) => error.code === 'exists' && /write the Markdown export to a file of its own/.test(error.message),
+    );
+  }
+  assert.equal(sha256(saved), before, 'the saved brief is unchanged');
+  const markdown = join(dir, 'brief.md');
+  dialogs.answerNext(markdown);
+  assert.equal((await service.run('md', options(service)))?.path, markdown);
+});
