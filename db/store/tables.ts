@@ -1,19 +1,12 @@
 // The tables that hold a brief's items, parents before children (the order rows can be
 // inserted in without breaking a foreign key). Merge, receive and migrations walk this list;
 // it is our own constant, so interpolating these names into SQL is safe.
+// prettier-ignore
 export const ITEM_TABLES = [
-  'brief',
-  'sources',
-  'themes',
-  'claims',
-  'citations',
-  'indicators',
-  'observations',
-  'notes',
-  'annotations',
-  'tags',
-  'note_tags',
-  'palette',
+  'brief', 'sources',                       // the brief and what it is read from
+  'themes', 'claims', 'citations',          // the source's structure
+  'indicators', 'observations',             // figures and their history
+  'notes', 'annotations', 'tags', 'note_tags', 'palette', // the analyst's own work
 ] as const;
 
 export type ItemTable = (typeof ITEM_TABLES)[number];

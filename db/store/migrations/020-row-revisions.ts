@@ -7,19 +7,8 @@ import type { Migration } from './types.ts';
 // - `merge_conflicts` keeps the other side's version of a conflicting item until the user decides.
 // The table list is written out here, not read from tables.ts: a migration must produce the same
 // schema forever, and later versions add item tables that do not exist yet at v2.
-const V2_ITEM_TABLES = [
-  'brief',
-  'sources',
-  'themes',
-  'claims',
-  'citations',
-  'indicators',
-  'observations',
-  'notes',
-  'annotations',
-  'tags',
-  'note_tags',
-];
+// prettier-ignore
+const V2_ITEM_TABLES = ['brief', 'sources', 'themes', 'claims', 'citations', 'indicators', 'observations', 'notes', 'annotations', 'tags', 'note_tags'];
 
 // Items of a v1 file get a revision derived from their timestamp, so two copies of one v1 file
 // agree on it after migrating separately.
