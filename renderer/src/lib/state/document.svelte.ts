@@ -237,25 +237,20 @@ export class OpenDocument {
   }
 
   save(): Promise<void> {
-    return this.#perform(
-      'Saving…',
-      () => api.save(),
-      async (state) => {
-        this.#state = state;
-        return `Saved to ${state.filePath}.`;
-      },
-    );
+    return this.#saveWith(api.save);
   }
 
   saveAs(): Promise<void> {
-    return this.#perform(
-      'Saving…',
-      () => api.saveAs(),
-      async (state) => {
-        this.#state = state;
-        return `Saved to ${state.filePath}.`;
-      },
-    );
+    return this.#saveWith(api.saveAs);
+  }
+
+  /** Save and Save As: the same busy line and outcome, a different question first (Save As always asks where). */
+  #saveWith(save: () => Promise<DocumentState | null>): Promise<void> {
+    const saved = async (state: DocumentState) => {
+      this.#state = state;
+      return `Saved to ${state.filePath}.`;
+    };
+    return this.#perform('Saving…', save, saved);
   }
 
   merge(): Promise<void> {
