@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { copiesOfOneBrief, editClaims, makeBriefFile } from './support/brief-files.ts';
+import { importArticle, openFile } from './support/file-dialogs.ts';
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -27,8 +28,7 @@ test('Save As names the document and writes one clean file; a colleague’s brie
   makeBriefFile(colleague, 'colleague');
   editClaims(colleague, 'colleague', { '4.2': 'Academics doubt these partnerships will last.' });
   const before = hash(colleague);
-  await app.answerNextDialog(colleague);
-  await workspace.fileMenu.choose('Open…');
+  await openFile(app, workspace, colleague);
   await expect(workspace.titleBar.documentName).toHaveText('from-colleague.sqlite');
   await expect(workspace.claim('4.2').root).toContainText('Academics doubt these partnerships will last.');
   await expect(workspace.claim('4.2').root).toContainText('Edited by colleague');
@@ -46,8 +46,7 @@ test('Save As names the document and writes one clean file; a colleague’s brie
 test('a hostile file is refused with one plain sentence and the open brief stays', async ({ workspace, app }, testInfo) => {
   const file = testInfo.outputPath('invoice.sqlite');
   writeFileSync(file, '<!doctype html><html><body>Your invoice</body></html>');
-  await app.answerNextDialog(file);
-  await workspace.fileMenu.choose('Open…');
+  await openFile(app, workspace, file);
   await expect(workspace.alert).toHaveText(/This is not a Briefing Desk file: it is a web page saved under a \.sqlite name\./);
   await expect(workspace.themeHeadings).toHaveCount(4);
   expect(existsSync(`${file}-wal`) || existsSync(`${file}-journal`)).toBe(false);
@@ -69,8 +68,7 @@ test('merging a colleague’s copy: review conflicts side by side, resolve one e
     '2.1': 'Their correction of the reserves claim.',
   });
 
-  await app.answerNextDialog(mine);
-  await workspace.fileMenu.choose('Open…');
+  await openFile(app, workspace, mine);
   await expect(workspace.titleBar.documentName).toHaveText('mine.sqlite');
 
   await app.answerNextDialog(theirs);
@@ -127,13 +125,12 @@ test('File > New gives an empty brief with a way forward; New from an article im
   await expect(workspace.indicators.says(/No indicators yet/)).toBeVisible();
   await workspace.screenshot(testInfo.outputPath('empty-brief-light.png'), 'light');
 
-  const article = testInfo.outputPath('article.txt');
-  writeFileSync(
-    article,
+  await importArticle(
+    app,
+    workspace,
+    testInfo.outputPath('article.txt'),
     'Россия ищет партнёров по редкоземельным металлам\nRBC·2025-12-01 10:00\n\nGroup 1 - India offered technology for market access [11][13] - Belarus and Kazakhstan could help with logistics [13]\nGroup 2 - Scholars want a full supply chain from mine to market [15]',
   );
-  await app.answerNextDialog(article);
-  await workspace.fileMenu.choose('New brief from an article…');
   await expect(workspace.source.headline).toHaveText('Россия ищет партнёров по редкоземельным металлам');
   await expect(workspace.themeHeadings).toHaveText(['Group 1', 'Group 2']);
   await expect(workspace.claim('1.2').root).toContainText('Belarus and Kazakhstan could help with logistics');

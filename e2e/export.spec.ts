@@ -1,9 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, test as base } from './fixtures.ts';
+import type { Composer } from './pages/composer.ts';
+import { exportTo } from './support/file-dialogs.ts';
 
 const HEADLINE = '俄总理返回莫斯科后,普京下令了:即日起,减少对中国的依赖';
+
+// Most tests start in the composer.
+const test = base.extend<{ composer: Composer }>({
+  /** The composer, opened from the workspace before the test starts. */
+  composer: async ({ workspace }, use) => {
+    await workspace.composer.open();
+    await use(workspace.composer);
+  },
+});
 
 // Printing starts a second page and Chromium's PDF writer; on 2 busy cores that takes a while.
 test.describe.configure({ timeout: 120_000 });
@@ -12,10 +23,8 @@ const run = (command: string, ...args: string[]) => execFileSync(command, args, 
 test('the composed brief exports to a PDF with the headline, every theme, the indicators, the marking on every page, embedded fonts, tags and an outline', async ({
   page,
   app,
-  workspace,
+  composer,
 }, testInfo) => {
-  const { composer } = workspace;
-  await composer.open();
   await composer.setMarking('OFFICIAL-SENSITIVE');
   await expect(composer.preview.getByText('OFFICIAL-SENSITIVE').first()).toBeVisible();
   await expect(composer.previewHeadings).toHaveText(['Contents', 'Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References']);
@@ -25,9 +34,7 @@ test('the composed brief exports to a PDF with the headline, every theme, the in
   await page.screenshot({ path: testInfo.outputPath('composer-dark.png') });
 
   const pdf = testInfo.outputPath('brief.pdf');
-  await app.answerNextDialog(pdf);
-  await composer.export('PDF');
-  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
+  await exportTo(app, composer, 'PDF', pdf);
   expect(existsSync(pdf)).toBe(true);
 
   const text = run('pdftotext', '-layout', pdf, '-');
@@ -67,21 +74,15 @@ test('the composed brief exports to a PDF with the headline, every theme, the in
   expect(readdirSync(pngs).length).toBe(pages);
 });
 
-test('Markdown and HTML exports: the HTML is one file with no script and nothing remote', async ({ app, workspace }, testInfo) => {
-  const { composer } = workspace;
-  await composer.open();
+test('Markdown and HTML exports: the HTML is one file with no script and nothing remote', async ({ app, composer }, testInfo) => {
   const md = testInfo.outputPath('brief.md');
-  await app.answerNextDialog(md);
-  await composer.export('MD');
-  await expect(composer.exported('MD')).toBeVisible();
+  await exportTo(app, composer, 'MD', md);
   const markdown = readFileSync(md, 'utf8');
   expect(markdown).toContain(`: ${HEADLINE}`);
   expect(markdown).toContain('**2.3** The lack of skilled engineers');
 
   const html = testInfo.outputPath('brief.html');
-  await app.answerNextDialog(html);
-  await composer.export('HTML');
-  await expect(composer.exported('HTML')).toBeVisible({ timeout: 60_000 });
+  await exportTo(app, composer, 'HTML', html);
   const content = readFileSync(html, 'utf8');
   expect(content).toContain(HEADLINE);
   expect(content).not.toMatch(/<script/i);
@@ -93,9 +94,8 @@ test('Markdown and HTML exports: the HTML is one file with no script and nothing
 test('US Letter paper, and an export to a folder that does not exist fails clearly and leaves nothing', async ({
   app,
   workspace,
+  composer,
 }, testInfo) => {
-  const { composer } = workspace;
-  await composer.open();
   await composer.choosePaper('US Letter');
   const missing = testInfo.outputPath('no-such-folder', 'brief.pdf');
   await app.answerNextDialog(missing);
@@ -106,9 +106,7 @@ test('US Letter paper, and an export to a folder that does not exist fails clear
   expect(existsSync(testInfo.outputPath('no-such-folder'))).toBe(false);
 
   const letter = testInfo.outputPath('letter.pdf');
-  await app.answerNextDialog(letter);
-  await composer.export('PDF');
-  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
+  await exportTo(app, composer, 'PDF', letter);
   expect(run('pdfinfo', letter)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   expect(readdirSync(testInfo.outputPath()).filter((f) => f.endsWith('.part'))).toEqual([]);
 });
@@ -119,9 +117,7 @@ test('an empty brief exports a valid PDF that says it is empty', async ({ page, 
   await expect(workspace.says('This brief is empty.')).toBeVisible();
   await composer.open();
   const pdf = testInfo.outputPath('empty.pdf');
-  await app.answerNextDialog(pdf);
-  await composer.export('PDF');
-  await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
+  await exportTo(app, composer, 'PDF', pdf);
   expect(run('pdftotext', pdf, '-')).toContain('This brief is empty');
   run('qpdf', '--check', pdf);
 });

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
+import { importArticle } from './support/file-dialogs.ts';
 
 test('search finds Chinese, Russian and English while typing, marks the matches, and jumps to the claim', async ({
   page,
@@ -29,13 +29,12 @@ test('search finds Chinese, Russian and English while typing, marks the matches,
   await search.press('Space');
   await expect(search.hits).toHaveText([/Nothing found/]);
 
-  const article = testInfo.outputPath('ru.txt');
-  writeFileSync(
-    article,
+  await importArticle(
+    app,
+    workspace,
+    testInfo.outputPath('ru.txt'),
     'Редкоземельные металлы России\nRBC·2025-12-01 10:00\n\nGroup 1 - Добыча редкоземельных металлов выросла на 5% [2] - Новые месторождения на Урале [3]',
   );
-  await app.answerNextDialog(article);
-  await workspace.fileMenu.choose('New brief from an article…');
   await expect(workspace.themeHeadings).toHaveText(['Group 1']);
   await search.searchFor('редкоземельн');
   await expect(search.hits).toHaveCount(2);

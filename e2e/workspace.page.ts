@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { ClaimObject } from './pages/claim.ts';
 import { Composer } from './pages/composer.ts';
 import { ShortcutSheet, UnsavedChangesDialog } from './pages/dialogs.ts';
@@ -8,6 +8,7 @@ import { HighlightsPanel } from './pages/highlights-panel.ts';
 import { type IndicatorCard, IndicatorsPanel } from './pages/indicators-panel.ts';
 import { MergeReview } from './pages/merge-review.ts';
 import { NotesPanel } from './pages/notes-panel.ts';
+import { PageObject } from './pages/page-object.ts';
 import { SearchBox } from './pages/search-box.ts';
 import { SourceObject } from './pages/source.ts';
 import { ThemeNav } from './pages/theme-nav.ts';
@@ -19,51 +20,33 @@ import { TitleBar } from './pages/title-bar.ts';
  * notes, highlights), the File menu, search and the composer. The entry point of the page objects:
  * each part of the screen is its own object (e2e/pages/), handed out here.
  */
-export class WorkspacePage {
-  readonly page: Page;
-  readonly reading: Locator;
-  readonly source: SourceObject;
-  readonly themeHeadings: Locator;
-  readonly claims: Locator;
-  readonly citationChips: Locator;
-  readonly indicators: IndicatorsPanel;
-  readonly notes: NotesPanel;
-  readonly highlights: HighlightsPanel;
-  readonly highlightToolbar: HighlightToolbar;
-  readonly fileMenu: FileMenu;
-  readonly titleBar: TitleBar;
-  readonly themeNav: ThemeNav;
-  readonly search: SearchBox;
-  readonly composer: Composer;
-  readonly mergeReview: MergeReview;
-  readonly unsavedChanges: UnsavedChangesDialog;
-  readonly shortcutSheet: ShortcutSheet;
-  /** The latest notice ("Saved to …", "Undone …"). */
-  readonly status: Locator;
-  readonly alert: Locator;
+export class WorkspacePage extends PageObject {
+  // The reading view: the source, the themes and their claims.
+  readonly reading = this.page.getByRole('main', { name: 'Brief' });
+  readonly source = new SourceObject(this.reading);
+  readonly themeHeadings = this.reading.getByRole('heading', { level: 2 });
+  readonly claims = this.reading.locator('[data-claim-number]');
+  readonly citationChips = this.reading.getByRole('note');
+  readonly highlightToolbar = new HighlightToolbar(this.page);
 
-  constructor(page: Page) {
-    this.page = page;
-    this.reading = page.getByRole('main', { name: 'Brief' });
-    this.source = new SourceObject(page, this.reading);
-    this.themeHeadings = this.reading.getByRole('heading', { level: 2 });
-    this.claims = this.reading.locator('[data-claim-number]');
-    this.citationChips = this.reading.getByRole('note');
-    this.indicators = new IndicatorsPanel(page);
-    this.notes = new NotesPanel(page);
-    this.highlights = new HighlightsPanel(page);
-    this.highlightToolbar = new HighlightToolbar(page);
-    this.fileMenu = new FileMenu(page);
-    this.titleBar = new TitleBar(page);
-    this.themeNav = new ThemeNav(page);
-    this.search = new SearchBox(page);
-    this.composer = new Composer(page);
-    this.mergeReview = new MergeReview(page);
-    this.unsavedChanges = new UnsavedChangesDialog(page);
-    this.shortcutSheet = new ShortcutSheet(page);
-    this.status = page.getByRole('status').filter({ hasNotText: /^$/ }).first();
-    this.alert = page.getByRole('alert');
-  }
+  // The side panel's tabs.
+  readonly indicators = new IndicatorsPanel(this.page);
+  readonly notes = new NotesPanel(this.page);
+  readonly highlights = new HighlightsPanel(this.page);
+
+  /** The latest notice ("Saved to …", "Undone …"). */
+  readonly status = this.page.getByRole('status').filter({ hasNotText: /^$/ }).first();
+  readonly alert = this.page.getByRole('alert');
+
+  // The window's tools, and the dialogs they open.
+  readonly titleBar = new TitleBar(this.page);
+  readonly fileMenu = new FileMenu(this.page);
+  readonly themeNav = new ThemeNav(this.page);
+  readonly search = new SearchBox(this.page);
+  readonly composer = new Composer(this.page);
+  readonly mergeReview = new MergeReview(this.page);
+  readonly unsavedChanges = new UnsavedChangesDialog(this.page);
+  readonly shortcutSheet = new ShortcutSheet(this.page);
 
   async waitUntilOpen(): Promise<void> {
     // A brief of 100,000 items takes seconds to open in the test host (see bench/README.md).
@@ -77,7 +60,7 @@ export class WorkspacePage {
   }
 
   theme(label: string): ThemeObject {
-    return new ThemeObject(this.page, this.reading, label);
+    return new ThemeObject(this.reading, label);
   }
 
   claim(number: string): ClaimObject {

@@ -1,29 +1,25 @@
 import type { Locator } from '@playwright/test';
 import { highlightWords } from './highlight-toolbar.ts';
+import { PartObject } from './page-object.ts';
 import { selectWords } from './text-selection.ts';
 
 /** One claim in the reading view, found by its number ("2.3"): its text, its tools and its forms. */
-export class ClaimObject {
-  /** The whole claim: its text, citation chips, assessment and tools. */
-  readonly root: Locator;
+export class ClaimObject extends PartObject {
   /** The highlights drawn in its text. */
-  readonly marks: Locator;
+  readonly marks = this.root.locator('mark');
   /** Its citation chips ([n]). */
-  readonly citations: Locator;
-  readonly assessment: Locator;
+  readonly citations = this.root.getByRole('note');
+  readonly assessment = this.root.getByTestId('assessment');
   /** The text box of the open editor. */
-  readonly editor: Locator;
+  readonly editor = this.root.getByRole('textbox');
   /** "Note" (with a count of its notes): starts a note on this claim. */
   readonly noteButton: Locator;
   readonly number: string;
 
+  /** The whole claim (`root`) holds its text, citation chips, assessment and tools. */
   constructor(reading: Locator, number: string) {
+    super(reading.locator(`[data-claim-number="${number}"]`));
     this.number = number;
-    this.root = reading.locator(`[data-claim-number="${number}"]`);
-    this.marks = this.root.locator('mark');
-    this.citations = this.root.getByRole('note');
-    this.assessment = this.root.getByTestId('assessment');
-    this.editor = this.root.getByRole('textbox');
     this.noteButton = this.root.getByRole('button', { name: `Note on claim ${number}` });
   }
 
@@ -41,7 +37,7 @@ export class ClaimObject {
     await this.useTool(`Edit claim ${this.number}`);
     const current = await this.editor.inputValue();
     await this.editor.fill(typeof text === 'string' ? text : text(current));
-    if (saveWith === 'keyboard') await this.root.page().keyboard.press('ControlOrMeta+Enter');
+    if (saveWith === 'keyboard') await this.page.keyboard.press('ControlOrMeta+Enter');
     else await this.root.getByRole('button', { name: 'Save' }).click();
     return current;
   }

@@ -1,28 +1,17 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 export type ExportFormat = 'PDF' | 'MD' | 'HTML';
 
 /** The composer: settings for the printed brief, its print preview, and the export buttons. */
-export class Composer {
-  readonly heading: Locator;
-  readonly marking: Locator;
-  readonly preview: Locator;
-  readonly previewTitle: Locator;
-  readonly previewHeadings: Locator;
+export class Composer extends PageObject {
+  readonly heading = this.page.getByRole('heading', { name: 'Compose and export' });
+  readonly marking = this.page.getByLabel('Handling marking');
+  readonly preview = this.page.getByRole('region', { name: 'Print preview' });
+  readonly previewTitle = this.preview.getByRole('heading', { level: 1 });
+  readonly previewHeadings = this.preview.getByRole('heading', { level: 2 });
   /** An export under way: laying out, printing, writing. */
-  readonly progress: Locator;
-
-  private readonly page: Page;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.heading = page.getByRole('heading', { name: 'Compose and export' });
-    this.marking = page.getByLabel('Handling marking');
-    this.preview = page.getByRole('region', { name: 'Print preview' });
-    this.previewTitle = this.preview.getByRole('heading', { level: 1 });
-    this.previewHeadings = this.preview.getByRole('heading', { level: 2 });
-    this.progress = page.getByRole('status').filter({ hasText: /Laying out pages|Printing|Writing|Composing/ });
-  }
+  readonly progress = this.page.getByRole('status').filter({ hasText: /Laying out pages|Printing|Writing|Composing/ });
 
   /** Opens the composer from the workspace; it is open when its print preview shows the brief's title. */
   async open(): Promise<void> {

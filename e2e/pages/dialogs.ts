@@ -1,15 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 /** The sheet of keyboard shortcuts, opened with "?". */
-export class ShortcutSheet {
-  readonly dialog: Locator;
-
-  private readonly page: Page;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  }
+export class ShortcutSheet extends PageObject {
+  readonly dialog = this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
 
   async open(): Promise<void> {
     await this.page.locator('body').press('?');
@@ -26,12 +20,8 @@ export class ShortcutSheet {
 }
 
 /** Asked before unsaved changes would be dropped (File > New with an edited brief). */
-export class UnsavedChangesDialog {
-  readonly dialog: Locator;
-
-  constructor(page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'Keep your changes?' });
-  }
+export class UnsavedChangesDialog extends PageObject {
+  readonly dialog = this.page.getByRole('dialog', { name: 'Keep your changes?' });
 
   async cancel(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Cancel' }).click();

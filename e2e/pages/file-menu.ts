@@ -1,20 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 /** The workspace's own File menu (the application menu's File, in the page). */
-export class FileMenu {
-  readonly button: Locator;
-  readonly menu: Locator;
+export class FileMenu extends PageObject {
+  readonly button = this.page.getByRole('button', { name: 'File' });
+  readonly menu = this.page.getByRole('menu', { name: 'File' });
   /** The briefs under "Open recent", newest first. */
-  readonly recentBriefs: Locator;
-
-  private readonly page: Page;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.button = page.getByRole('button', { name: 'File' });
-    this.menu = page.getByRole('menu', { name: 'File' });
-    this.recentBriefs = page.getByRole('group', { name: 'Open recent' }).getByRole('menuitem');
-  }
+  readonly recentBriefs = this.page.getByRole('group', { name: 'Open recent' }).getByRole('menuitem');
 
   async open(): Promise<void> {
     await this.button.click();

@@ -1,17 +1,12 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 import { selectWords } from './text-selection.ts';
 
 /** The toolbar that floats over selected text: one button per colour meaning, and a comment field. */
-export class HighlightToolbar {
-  readonly root: Locator;
-  readonly comment: Locator;
-  readonly firstColour: Locator;
-
-  constructor(page: Page) {
-    this.root = page.getByRole('toolbar', { name: 'Highlight the selected text' });
-    this.comment = this.root.getByRole('textbox');
-    this.firstColour = this.root.getByRole('button').first();
-  }
+export class HighlightToolbar extends PageObject {
+  readonly root = this.page.getByRole('toolbar', { name: 'Highlight the selected text' });
+  readonly comment = this.root.getByRole('textbox');
+  readonly firstColour = this.root.getByRole('button').first();
 
   /** Highlights the selected text with the colour of that meaning, with an optional comment; the toolbar then goes. */
   async apply(meaning: string, comment?: string): Promise<void> {

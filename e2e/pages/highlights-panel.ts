@@ -1,25 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { sidePanelTab } from './side-panel.ts';
+import { SidePanel } from './side-panel.ts';
 
 /** The Highlights tab of the side panel: every highlight with its comment, the orphaned ones, the colours' meanings. */
-export class HighlightsPanel {
-  readonly root: Locator;
-  readonly tab: Locator;
-  readonly heading: Locator;
-  readonly items: Locator;
+export class HighlightsPanel extends SidePanel {
   /** Highlights whose words are no longer in their claim. */
-  readonly orphaned: Locator;
+  readonly orphaned = this.root.getByRole('region', { name: /Orphaned/ });
 
   constructor(page: Page) {
-    this.root = page.getByRole('complementary', { name: /^Highlights/ });
-    this.tab = sidePanelTab(page, 'Highlights');
-    this.heading = this.root.getByRole('heading', { name: /Highlights/ });
-    this.items = this.root.getByRole('listitem');
-    this.orphaned = this.root.getByRole('region', { name: /Orphaned/ });
-  }
-
-  async open(): Promise<void> {
-    await this.tab.click();
+    super(page, 'Highlights');
   }
 
   /** The highlight on a part of the brief, by its name there: "Claim 2.1", "Headline". */

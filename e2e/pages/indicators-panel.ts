@@ -1,20 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { sidePanelTab } from './side-panel.ts';
+import { PartObject } from './page-object.ts';
+import { SidePanel } from './side-panel.ts';
 
 /** The form that adds a value to an indicator; each refusal is named at its field. */
-export class NewValueForm {
-  readonly root: Locator;
-  readonly value: Locator;
-  readonly asOf: Locator;
-  readonly statedAs: Locator;
-  readonly error: Locator;
+export class NewValueForm extends PartObject {
+  readonly value = this.root.getByRole('textbox', { name: 'Value' });
+  readonly asOf = this.root.getByRole('textbox', { name: /As of/ });
+  readonly statedAs = this.root.getByRole('combobox', { name: 'Stated as' });
+  readonly error = this.root.getByRole('alert');
 
   constructor(card: Locator) {
-    this.root = card.getByRole('form', { name: 'New value' });
-    this.value = this.root.getByRole('textbox', { name: 'Value' });
-    this.asOf = this.root.getByRole('textbox', { name: /As of/ });
-    this.statedAs = this.root.getByRole('combobox', { name: 'Stated as' });
-    this.error = this.root.getByRole('alert');
+    super(card.getByRole('form', { name: 'New value' }));
   }
 
   async submit(): Promise<void> {
@@ -23,24 +19,18 @@ export class NewValueForm {
 }
 
 /** One indicator's card: its latest value, history and chart, the claim it comes from, its tools. */
-export class IndicatorCard {
-  readonly value: Locator;
-  readonly history: Locator;
-  readonly chart: Locator;
-  readonly chartCaption: Locator;
-  readonly newValueForm: NewValueForm;
-  readonly root: Locator;
+export class IndicatorCard extends PartObject {
+  readonly value = this.root.getByTestId('indicator-value');
+  readonly history = this.root.getByRole('list', { name: 'History' }).getByRole('listitem');
+  readonly chart = this.root.locator('figure.chart');
+  readonly chartCaption = this.chart.locator('figcaption');
+  readonly newValueForm = new NewValueForm(this.root);
   private readonly name: string | undefined;
 
   /** `name`, when known, is the indicator's whole name, as its buttons say it. */
   constructor(root: Locator, name?: string) {
-    this.root = root;
+    super(root);
     this.name = name;
-    this.value = root.getByTestId('indicator-value');
-    this.history = root.getByRole('list', { name: 'History' }).getByRole('listitem');
-    this.chart = root.locator('figure.chart');
-    this.chartCaption = this.chart.locator('figcaption');
-    this.newValueForm = new NewValueForm(root);
   }
 
   /** The button that goes to the claim the indicator comes from ("2.3"); any such button without a number. */
@@ -67,21 +57,12 @@ export class IndicatorCard {
 }
 
 /** The Indicators tab of the side panel: one card per indicator. */
-export class IndicatorsPanel {
-  readonly root: Locator;
-  readonly tab: Locator;
-  readonly heading: Locator;
+export class IndicatorsPanel extends SidePanel {
   /** Every indicator's card. */
-  readonly cards: Locator;
-
-  private readonly page: Page;
+  readonly cards = this.items.filter({ has: this.page.getByRole('heading', { level: 3 }) });
 
   constructor(page: Page) {
-    this.page = page;
-    this.root = page.getByRole('complementary', { name: /Indicators/ });
-    this.tab = sidePanelTab(page, 'Indicators');
-    this.heading = this.root.getByRole('heading', { name: /Indicators/ });
-    this.cards = this.root.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+    super(page, 'Indicators');
   }
 
   /** An indicator's card by its name, as the card is named. */

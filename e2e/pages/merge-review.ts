@@ -1,17 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageObject, PartObject } from './page-object.ts';
 
 /** One conflict of a merge: both versions of a claim side by side, and a choice. */
-export class MergeConflict {
-  readonly yours: Locator;
-  readonly theirs: Locator;
-
-  readonly root: Locator;
-
-  constructor(root: Locator) {
-    this.root = root;
-    this.yours = root.getByRole('region', { name: 'Yours version' });
-    this.theirs = root.getByRole('region', { name: /Theirs.*version/ });
-  }
+export class MergeConflict extends PartObject {
+  readonly yours = this.root.getByRole('region', { name: 'Yours version' });
+  readonly theirs = this.root.getByRole('region', { name: /Theirs.*version/ });
 
   async keepYours(): Promise<void> {
     await this.root.getByRole('button', { name: 'Keep yours' }).click();
@@ -23,19 +15,10 @@ export class MergeConflict {
 }
 
 /** The dialog that reviews a merge's conflicts, one at a time or all together. */
-export class MergeReview {
-  readonly dialog: Locator;
-  readonly conflicts: Locator;
-  readonly status: Locator;
-
-  private readonly page: Page;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.dialog = page.getByRole('dialog', { name: 'Review merge conflicts' });
-    this.conflicts = this.dialog.getByRole('listitem');
-    this.status = this.dialog.getByRole('status');
-  }
+export class MergeReview extends PageObject {
+  readonly dialog = this.page.getByRole('dialog', { name: 'Review merge conflicts' });
+  readonly conflicts = this.dialog.getByRole('listitem');
+  readonly status = this.dialog.getByRole('status');
 
   /** The conflict over one claim ("1.1"). */
   conflictOn(claimNumber: string): MergeConflict {

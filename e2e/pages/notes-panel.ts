@@ -1,51 +1,23 @@
 import type { Locator, Page } from '@playwright/test';
-import { sidePanelTab } from './side-panel.ts';
+import { SidePanel } from './side-panel.ts';
 
 /** The Notes tab of the side panel: Markdown notes with tags, on the brief or on one of its parts. */
-export class NotesPanel {
-  readonly root: Locator;
-  readonly tab: Locator;
+export class NotesPanel extends SidePanel {
   /** The note form's fields. */
-  readonly body: Locator;
-  readonly tags: Locator;
-  readonly about: Locator;
+  readonly body = this.root.getByRole('textbox', { name: 'Note (Markdown)' });
+  readonly tags = this.root.getByRole('textbox', { name: /Tags/ });
+  readonly about = this.root.getByRole('combobox', { name: 'About' });
   /** The form's refusal, named at its field. */
-  readonly error: Locator;
+  readonly error = this.root.getByRole('alert');
   /** Notes shown with their Markdown rendered. */
-  readonly renderedNotes: Locator;
-  private readonly tagFilter: Locator;
-  private readonly page: Page;
+  readonly renderedNotes = this.items.filter({ has: this.page.locator('.markdown') });
+  private readonly tagFilter = this.root.getByRole('group', { name: 'Show notes tagged' });
 
   constructor(page: Page) {
-    this.page = page;
-    this.root = page.getByRole('complementary', { name: /^Notes/ });
-    this.tab = sidePanelTab(page, 'Notes');
-    this.body = this.root.getByRole('textbox', { name: 'Note (Markdown)' });
-    this.tags = this.root.getByRole('textbox', { name: /Tags/ });
-    this.about = this.root.getByRole('combobox', { name: 'About' });
-    this.error = this.root.getByRole('alert');
-    this.renderedNotes = this.root.getByRole('listitem').filter({ has: page.locator('.markdown') });
-    this.tagFilter = this.root.getByRole('group', { name: 'Show notes tagged' });
+    super(page, 'Notes');
   }
 
-  async open(): Promise<void> {
-    await this.tab.click();
-  }
-
-  /** The note on a part of the brief, by its name there: "Whole brief", "Claim 1.2". */
-  noteOn(target: string): Locator {
-    return this.root.getByRole('listitem', { name: `Note on ${target}` });
-  }
-
-  /** A note's text as rendered from its Markdown. */
-  markupOf(note: Locator): Locator {
-    return note.locator('.markdown');
-  }
-
-  /** The notes whose text holds these words. */
-  notesSaying(text: string): Locator {
-    return this.root.getByRole('listitem').filter({ hasText: text });
-  }
+  // Writing a note.
 
   async startNote(): Promise<void> {
     await this.root.getByRole('button', { name: 'New note' }).click();
@@ -68,6 +40,23 @@ export class NotesPanel {
     await this.startNote();
     await this.write(markdown, tags);
     await this.save();
+  }
+
+  // The notes written.
+
+  /** The note on a part of the brief, by its name there: "Whole brief", "Claim 1.2". */
+  noteOn(target: string): Locator {
+    return this.root.getByRole('listitem', { name: `Note on ${target}` });
+  }
+
+  /** The notes whose text holds these words. */
+  notesSaying(text: string): Locator {
+    return this.items.filter({ hasText: text });
+  }
+
+  /** A note's text as rendered from its Markdown. */
+  markupOf(note: Locator): Locator {
+    return note.locator('.markdown');
   }
 
   /** Shows only the notes with this tag ("china"). */

@@ -1,21 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 /** The search box over claims, notes and indicators, with its list of results. */
-export class SearchBox {
-  readonly box: Locator;
-  readonly results: Locator;
-  readonly hits: Locator;
+export class SearchBox extends PageObject {
+  readonly box = this.page.getByRole('combobox', { name: 'Search claims, notes and indicators' });
+  readonly results = this.page.getByRole('listbox', { name: 'Search results' });
+  readonly hits = this.results.getByRole('option');
   /** The matched words, marked in the results. */
-  readonly marks: Locator;
-  readonly selectedHit: Locator;
-
-  constructor(page: Page) {
-    this.box = page.getByRole('combobox', { name: 'Search claims, notes and indicators' });
-    this.results = page.getByRole('listbox', { name: 'Search results' });
-    this.hits = this.results.getByRole('option');
-    this.marks = this.results.locator('mark');
-    this.selectedHit = this.results.getByRole('option', { selected: true });
-  }
+  readonly marks = this.results.locator('mark');
+  readonly selectedHit = this.results.getByRole('option', { selected: true });
 
   /** The result naming a place in the brief (/Claim 2\.3/). */
   hit(name: RegExp): Locator {

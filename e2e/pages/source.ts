@@ -1,19 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { highlightWords } from './highlight-toolbar.ts';
+import { PartObject } from './page-object.ts';
 
 /** The source at the head of the brief: the article's headline, its translation, outlet and date. */
-export class SourceObject {
-  readonly root: Locator;
-  readonly headline: Locator;
-  readonly publishedAt: Locator;
+export class SourceObject extends PartObject {
+  readonly headline = this.root.getByRole('heading', { level: 1 });
+  readonly publishedAt = this.root.locator('time');
   /** The highlights drawn in the headline. */
-  readonly marks: Locator;
+  readonly marks = this.root.locator('mark');
 
-  constructor(page: Page, reading: Locator) {
-    this.root = reading.getByRole('region').filter({ has: page.getByText('Source', { exact: true }) });
-    this.headline = this.root.getByRole('heading', { level: 1 });
-    this.publishedAt = this.root.locator('time');
-    this.marks = this.root.locator('mark');
+  constructor(reading: Locator) {
+    super(reading.getByRole('region').filter({ has: reading.page().getByText('Source', { exact: true }) }));
   }
 
   /** Words shown in the source's header. */

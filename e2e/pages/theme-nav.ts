@@ -1,14 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 /** The table of contents: one link per theme. */
-export class ThemeNav {
-  readonly root: Locator;
-  readonly links: Locator;
-
-  constructor(page: Page) {
-    this.root = page.getByRole('navigation', { name: 'Themes' });
-    this.links = this.root.getByRole('link');
-  }
+export class ThemeNav extends PageObject {
+  readonly root = this.page.getByRole('navigation', { name: 'Themes' });
+  readonly links = this.root.getByRole('link');
 
   /** Follows the link to a theme (/Theme 400/). */
   async jumpTo(theme: RegExp): Promise<void> {

@@ -1,20 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PartObject } from './page-object.ts';
 import { literally } from './text-selection.ts';
 
 /** One theme of the brief, by its label ("Group 4"): its heading, its claims and its tools. */
-export class ThemeObject {
-  readonly root: Locator;
+export class ThemeObject extends PartObject {
+  readonly claims = this.root.getByRole('listitem');
   readonly heading: Locator;
-  readonly claims: Locator;
   readonly label: string;
-  private readonly page: Page;
 
-  constructor(page: Page, reading: Locator, label: string) {
-    this.page = page;
+  constructor(reading: Locator, label: string) {
+    super(reading.getByRole('region', { name: label }));
     this.label = label;
-    this.root = reading.getByRole('region', { name: label });
     this.heading = reading.getByRole('heading', { name: literally(label) });
-    this.claims = this.root.getByRole('listitem');
   }
 
   /** Adds a claim at the end of the theme, from its "+ Add a claim" form. */

@@ -1,17 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageObject } from './page-object.ts';
 
 /** The window's banner: the open document's name, whether it is edited, where the working copy lives. */
-export class TitleBar {
-  readonly documentName: Locator;
+export class TitleBar extends PageObject {
+  private readonly banner = this.page.getByRole('banner');
+  readonly documentName = this.banner.locator('.doc-name');
   /** "Edited": the brief has changes not yet saved to its file. */
-  readonly editedMarker: Locator;
+  readonly editedMarker = this.banner.getByText('Edited', { exact: true });
   /** "Every change is saved as you work", with the working copy's path as its title. */
-  readonly autosaveNote: Locator;
-
-  constructor(page: Page) {
-    const banner = page.getByRole('banner');
-    this.documentName = banner.locator('.doc-name');
-    this.editedMarker = banner.getByText('Edited', { exact: true });
-    this.autosaveNote = page.getByText('Every change is saved as you work');
-  }
+  readonly autosaveNote = this.page.getByText('Every change is saved as you work');
 }
