@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { BriefStore } from '../db/read/index.ts';
 import { BriefWriter } from '../db/edit/index.ts';
 import { closeAsSingleFile, openStore, SCHEMA_VERSION } from '../db/store/index.ts';
-import { sha256, tempDir } from '../db/test-support/index.ts';
+import {
+  buildAdversarialCorpus,
+  fingerprintFolder,
+  HOSTILE_TEXT,
+  RAW_ERROR_WORDING,
+  sha256,
+  tempDir,
+  UNSAFE_FOR_TERMINAL,
+  type CorpusFile,
+} from '../db/test-support/index.ts';
+import { RECEIVE_TIME_LIMIT_MS } from '../db/receive/index.ts';
 import { runCli } from './commands.ts';
 
 async function run(...argv: string[]) {
@@ -191,4 +202,144 @@ test('exports write what the user wrote as text: HTML and script in a claim neve
   const text = execFileSync('pdftotext', [out.pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /<script>alert\(1\)<\/script> and <img src=x onerror=alert\(2\)> in a claim/);
   assert.match(text, /Hostile <b>headline<\/b>/);
+});
+
+const BIN = fileURLToPath(new URL('./briefing.ts', import.meta.url));
+
+/** The installed command in a process of its own, stopped after 20 s: a command that hangs fails the test instead of stalling it. */
+function runBin(...args: string[]) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+  return { ...result, ms: performance.now() - started };
+}
+
+/** The adversarial corpus, built once for this file's tests (none of which may change a byte of it) and removed after them. */
+let corpusDir: string | undefined;
+let corpusFiles: CorpusFile[] = [];
+after(() => {
+  if (corpusDir) rmSync(corpusDir, { recursive: true, force: true });
+});
+
+function corpusIn() {
+  if (!corpusDir) {
+    corpusDir = mkdtempSync(join(tmpdir(), 'briefing-test-corpus-'));
+    corpusFiles = buildAdversarialCorpus(corpusDir);
+  }
+  const dir = corpusDir;
+  const file = (name: string): CorpusFile => {
+    const found = corpusFiles.find((f) => f.name === name);
+    assert.ok(found, name);
+    return found;
+  };
+  return { dir, file, partner: join(dir, 'partner.sqlite'), good: join(dir, 'good.sqlite') };
+}
+
+test('briefing info reads only a received copy: a runaway view, a FIFO, a planted -wal and a broken schema get a sentence, in time', async () => {
+  const { dir, file } = corpusIn();
+  const names = [
+    'a runaway recursive view where the tags table belongs',
+    'a real -wal holding a change the file does not have',
+    'a missing table',
+    'a folder named .sqlite',
+    ...(process.platform === 'win32' ? [] : ['a FIFO named .sqlite']),
+  ];
+  for (const name of names) {
+    const hostile = file(name);
+    const before = fingerprintFolder(dir);
+    const result = runBin('info', hostile.path);
+    assert.notEqual(result.status, null, `${name}: info finished by itself (it was stopped after 20 s)`);
+    assert.ok(result.ms < RECEIVE_TIME_LIMIT_MS + 5000, `${name}: ${Math.round(result.ms)} ms`);
+    assert.equal(result.status, 1, name);
+    assert.equal(result.stdout, '', name);
+    assert.match(result.stderr, /^briefing: [^\n]+\.\n$/, `${name}: one sentence`);
+    assert.match(result.stderr, hostile.refused!.message, name);
+    assert.doesNotMatch(result.stderr, RAW_ERROR_WORDING, name);
+    assert.deepEqual(fingerprintFolder(dir), before, `${name}: not a byte changed, no -wal or -shm made beside it`);
+  }
+});
+
+test('briefing merge never runs a hostile MINE: refused with its sentence, MINE untouched and no --out written', async (t) => {
+  const { dir, file, partner } = corpusIn();
+  const mine = file('a trigger that fires on a merge').path;
+  const before = fingerprintFolder(dir);
+  const outDir = tempDir(t);
+  const withOut = await run('merge', mine, partner, '--out', join(outDir, 'merged.sqlite'));
+  assert.equal(withOut.code, 1, withOut.out);
+  assert.equal(
+    withOut.err,
+    `briefing: This file contains database code (trigger "keep_me") that Briefing Desk does not run; it was not opened.`,
+  );
+  assert.deepEqual(readdirSync(outDir), []);
+  const inPlace = await run('merge', mine, partner);
+  assert.equal(inPlace.code, 1, inPlace.out);
+  assert.match(inPlace.err, /trigger "keep_me"/);
+  assert.deepEqual(fingerprintFolder(dir), before);
+});
+
+test('a failed merge leaves MINE byte for byte as it was, even a file of an older schema', async (t) => {
+  const dir = tempDir(t);
+  const mine = join(dir, 'mine.sqlite');
+  copyFileSync(new URL('../db/fixtures/schema-v1.sqlite', import.meta.url), mine);
+  const other = join(dir, 'other.sqlite');
+  assert.equal((await run('new', other)).code, 0);
+  const before = fingerprintFolder(dir);
+  const failed = await run('merge', mine, other);
+  assert.equal(failed.code, 1);
+  assert.match(failed.err, /a different brief, not a copy of this one/);
+  assert.deepEqual(fingerprintFolder(dir), before, 'MINE was neither migrated nor written');
+});
+
+test('briefing merge without --out writes MINE once, with the one atomic replace, and leaves nothing beside it', async (t) => {
+  const { good, partner } = corpusIn();
+  const dir = tempDir(t);
+  const mine = join(dir, 'mine.sqlite');
+  copyFileSync(good, mine);
+  const merged = await run('merge', mine, partner);
+  assert.equal(merged.code, 0, merged.err);
+  assert.match(merged.out, /\d+ updated from their side/);
+  assert.deepEqual(readdirSync(dir), ['mine.sqlite'], 'no -wal, -shm or temporary file beside MINE');
+  const info = await run('info', mine, '--json');
+  assert.match(JSON.parse(info.out).title, /\(partner\)$/);
+  const again = await run('merge', mine, partner);
+  assert.match(again.out, /0 added, 0 updated from their side, .* 0 new conflicts/);
+});
+
+test('text from a file is printed as text: escapes, forged lines, bidi and invisible characters are shown, never obeyed', async (t) => {
+  const { file, good, partner } = corpusIn();
+  const forged = /^(Merged nothing|briefing: all good)/m;
+  const escapes = file('terminal escapes in every text column, forged revisions').path;
+  const info = await run('info', escapes);
+  assert.equal(info.code, 0, info.err);
+  assert.doesNotMatch(info.out, UNSAFE_FOR_TERMINAL);
+  assert.doesNotMatch(info.out, forged);
+  assert.match(info.out, /^Brief: +\\x1b\]0;pwned\\x07\\x1b\[2K\\rMerged nothing\.\\nbriefing: all good\\u009b2J/m);
+  for (const line of info.out.split('\n'))
+    assert.match(line, /^(File|Schema|Brief|Source|Translation|Published|Themes|Claims|Citations|Indicators|Notes|Annotations|Tags): /);
+
+  const json = await run('info', escapes, '--json');
+  assert.doesNotMatch(json.out, UNSAFE_FOR_TERMINAL);
+  assert.ok(JSON.parse(json.out).title.startsWith(HOSTILE_TEXT), 'the JSON still carries the exact text');
+
+  const outDir = tempDir(t);
+  const conflictEscapes = file('an open merge conflict full of terminal escapes').path;
+  for (const [mine, theirs, printsTheirText] of [
+    [partner, escapes, true],
+    [escapes, partner, true],
+    [good, file('terminal escapes in every text column, as a later version').path, true],
+    // Whether merge still lists the planted conflict is merge's to decide (db/merge); if it does, safely.
+    [conflictEscapes, good, false],
+    [conflictEscapes, partner, false],
+  ] as const) {
+    const merged = await run('merge', mine, theirs, '--out', join(outDir, `${readdirSync(outDir).length}.sqlite`));
+    assert.equal(merged.code, 0, merged.err);
+    assert.doesNotMatch(merged.out, UNSAFE_FOR_TERMINAL);
+    assert.doesNotMatch(merged.out, forged);
+    if (printsTheirText) assert.match(merged.out, /\\x1b\]0;pwned\\x07/);
+  }
+
+  const refused = await run('info', file('a trigger named with terminal escapes').path);
+  assert.equal(refused.code, 1);
+  assert.doesNotMatch(refused.err, UNSAFE_FOR_TERMINAL);
+  assert.doesNotMatch(refused.err, /\n/);
+  assert.match(refused.err, /trigger "t\\x1b\]0;pwned/);
 });

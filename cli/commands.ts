@@ -1,21 +1,26 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BriefStore } from '../db/read/index.ts';
-import { closeAsSingleFile, openStore, readSchemaState, saveCopy } from '../db/store/index.ts';
+import { closeAsSingleFile, openStore, saveCopy } from '../db/store/index.ts';
 import { conflictViews, mergeInto } from '../db/merge/index.ts';
 import { importArticle, parseArticle, type ParsedArticle } from '../db/import/index.ts';
 import { importEmbeddedBrief } from '../db/seed/index.ts';
-import { receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
+import { makePrivateFolder, receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { StoreError } from '../common/errors.ts';
 import { composeExport, defaultExportOptions, toMarkdown } from '../db/export/index.ts';
-import { removeSqliteFile, replaceFileAtomically, writeFileAtomic } from '../db/files/index.ts';
+import { readFailure, removeSqliteFile, replaceFileAtomically, writeFileAtomic } from '../db/files/index.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
 import { defaultAuthor } from '../electron/services/documents/index.ts';
+import { terminalJson, terminalText as shown } from './terminal-text.ts';
 
 // `briefing`, the command-line tool. Runs under plain Node; every command is a function of
 // (arguments, output streams) returning an exit code, so tests run it in-process.
+//
+// Every command that reads a brief file reads only a copy made by the hardened receive
+// (db/receive): the file itself is never opened by SQLite here, its neighbours are never looked
+// for, and nothing planted in it runs. Everything printed that comes from a file (its text, its
+// name) goes through terminal-text.ts; an error is one sentence, never SQLite's or JavaScript's.
 
 export interface Io {
   out: (text: string) => void;
@@ -67,7 +72,7 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
       throw error;
     }
   });
-  io.out(`Wrote ${out}`);
+  io.out(`Wrote ${shown(out)}`);
   return 0;
 }
 
@@ -75,53 +80,63 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError('briefing info takes one brief file.');
   const file = positionals[0]!;
-  if (!existsSync(file)) throw new StoreError('not-found', `${file} does not exist; check the path.`);
-  const db = openStore(file, { readonly: true, mustExist: true });
+  const received = await receiveToTemp(file);
   try {
-    const store = new BriefStore(db);
-    const brief = store.getBrief();
-    const counts = store.counts();
-    const schema = readSchemaState(db);
-    const source = brief?.sources[0] ?? null;
-    if (values.json) {
-      io.out(
-        JSON.stringify(
-          { file, schemaVersion: schema.version, briefId: brief?.id ?? null, title: brief?.title ?? null, source, counts },
-          null,
-          2,
-        ),
+    const db = openStore(received.path, { readonly: true });
+    try {
+      const store = new BriefStore(db);
+      const brief = store.getBrief();
+      const counts = store.counts();
+      // The version the file was made with; the received copy has been brought up to date.
+      const schemaVersion = received.schemaVersion;
+      const source = brief?.sources[0] ?? null;
+      if (values.json) {
+        io.out(terminalJson({ file, schemaVersion, briefId: brief?.id ?? null, title: brief?.title ?? null, source, counts }));
+        return 0;
+      }
+      const lines = [
+        `File:         ${shown(file)}`,
+        `Schema:       version ${schemaVersion}`,
+        `Brief:        ${brief ? `${shown(brief.title)} (${shown(brief.id)})` : '(none)'}`,
+      ];
+      if (source) {
+        lines.push(`Source:       ${shown(source.titleOriginal)}`);
+        if (source.titleTranslation)
+          lines.push(`Translation:  ${shown(source.titleTranslation)} [${shown(source.translationNote ?? 'translation')}]`);
+        lines.push(`Published:    ${shown(source.publisher)}, ${shown(source.publishedText)}`);
+      }
+      lines.push(
+        `Themes:       ${counts.themes}`,
+        `Claims:       ${counts.claims}`,
+        `Citations:    ${counts.citations}`,
+        `Indicators:   ${counts.indicators} (${counts.observations} observations)`,
+        `Notes:        ${counts.notes}`,
+        `Annotations:  ${counts.annotations}`,
+        `Tags:         ${counts.tags}`,
       );
+      io.out(lines.join('\n'));
       return 0;
+    } finally {
+      db.close();
     }
-    const lines = [
-      `File:         ${file}`,
-      `Schema:       version ${schema.version}`,
-      `Brief:        ${brief ? `${brief.title} (${brief.id})` : '(none)'}`,
-    ];
-    if (source) {
-      lines.push(`Source:       ${source.titleOriginal}`);
-      if (source.titleTranslation) lines.push(`Translation:  ${source.titleTranslation} [${source.translationNote ?? 'translation'}]`);
-      lines.push(`Published:    ${source.publisher}, ${source.publishedText}`);
-    }
-    lines.push(
-      `Themes:       ${counts.themes}`,
-      `Claims:       ${counts.claims}`,
-      `Citations:    ${counts.citations}`,
-      `Indicators:   ${counts.indicators} (${counts.observations} observations)`,
-      `Notes:        ${counts.notes}`,
-      `Annotations:  ${counts.annotations}`,
-      `Tags:         ${counts.tags}`,
-    );
-    io.out(lines.join('\n'));
-    return 0;
   } finally {
-    db.close();
+    received.done();
   }
 }
 
-/** Receives THEIRS (or any file from outside) into a private temporary store; removed by `done()`. */
-async function receiveToTemp(file: string): Promise<{ path: string; schemaVersion: number; done: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
+interface ReceivedCopy {
+  path: string;
+  schemaVersion: number;
+  done: () => void;
+}
+
+/**
+ * Receives a file (a colleague's, or the user's own: any file is received the same way) into a
+ * store of our own in a private folder; `done()` removes it. The folder is named as the receive's
+ * own, so one left by a CLI run that was killed is removed by a later receive.
+ */
+async function receiveToTemp(file: string): Promise<ReceivedCopy> {
+  const dir = makePrivateFolder();
   const path = join(dir, 'received.sqlite');
   try {
     const received = await receiveBrief(file, path, NODE_RECEIVE_WORKER);
@@ -130,6 +145,17 @@ async function receiveToTemp(file: string): Promise<{ path: string; schemaVersio
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Receives several files at once (each check is its own process); if one is refused, the others' copies are removed. */
+async function receiveAll(files: string[]): Promise<ReceivedCopy[]> {
+  const results = await Promise.allSettled(files.map(receiveToTemp));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    for (const r of results) if (r.status === 'fulfilled') r.value.done();
+    throw failed.reason;
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<ReceivedCopy>).value);
 }
 
 async function cmdCheck(args: string[], io: Io): Promise<number> {
@@ -141,7 +167,7 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
     try {
       const counts = new BriefStore(db).counts();
       io.out(
-        `${positionals[0]} is a sound Briefing Desk brief (schema ${received.schemaVersion}): ` +
+        `${shown(positionals[0])} is a sound Briefing Desk brief (schema ${received.schemaVersion}): ` +
           `${counts.themes} themes, ${counts.claims} claims, ${counts.indicators} indicators, ${counts.notes} notes, ${counts.annotations} annotations.`,
       );
     } finally {
@@ -157,51 +183,64 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
   if (positionals.length !== 2) throw new UsageError('briefing merge takes MINE.sqlite and THEIRS.sqlite.');
   const [mine, theirs] = positionals as [string, string];
-  if (!existsSync(mine)) throw new StoreError('not-found', `${mine} does not exist; check the path.`);
   if (values.out !== undefined && existsSync(values.out))
     throw new StoreError('exists', `${values.out} already exists; choose another name or remove it first.`);
+  if (values.out !== undefined && !existsSync(dirname(values.out) || '.'))
+    throw new StoreError('save-failed', `The folder ${dirname(values.out)} does not exist; create it first or choose another place.`);
+  const target = values.out ?? mine;
 
-  const received = await receiveToTemp(theirs);
+  // MINE is received like any other file: it may have come from anywhere too, and the merge
+  // happens in a private copy of it, so nothing in MINE ever runs and a merge that fails leaves
+  // MINE as it was. The result is written once, by the one atomic replace: over MINE, or at --out.
+  const [ours, received] = await receiveAll([mine, theirs]);
   try {
-    let target = mine;
-    if (values.out !== undefined) {
-      // MINE stays untouched: the merge happens in a copy written where --out says.
-      const source = openStore(mine, { readonly: true, mustExist: true });
-      try {
-        saveCopy(source, values.out);
-      } finally {
-        source.close();
-      }
-      target = values.out;
-    }
-    const db = openStore(target, { mustExist: true });
+    const db = openStore(ours!.path, { mustExist: true });
     try {
-      const report = mergeInto(db, received.path, basename(theirs));
-      const conflicts = conflictViews(db);
+      let report;
+      let conflicts;
+      try {
+        report = mergeInto(db, received!.path, basename(theirs));
+        conflicts = conflictViews(db);
+      } catch (error) {
+        throw mergeFailure(error, mine, theirs);
+      }
+      // Over MINE itself, not over a link to it: the link stays, its file gets the merge.
+      saveCopy(db, values.out ?? realpathSync(mine));
       io.out(
-        `Merged ${theirs} into ${target}: ${report.added} added, ${report.updated} updated from their side, ` +
+        `Merged ${shown(theirs)} into ${shown(target)}: ${report.added} added, ${report.updated} updated from their side, ` +
           `${report.keptOurs} kept as yours (newer), ${report.unchanged} unchanged, ${report.conflicts} new conflicts.`,
       );
-      if (report.authors.length > 0) io.out(`Their items were written by: ${report.authors.join(', ')}.`);
+      if (report.authors.length > 0)
+        io.out(`Their items were written by: ${report.authors.map((author) => shown(author, { maxLength: 100 })).join(', ')}.`);
       if (conflicts.length > 0) {
-        io.out(`${conflicts.length} conflict(s) need a decision; both versions are kept in ${target}, marked for review in Briefing Desk:`);
+        io.out(
+          `${conflicts.length} conflict(s) need a decision; both versions are kept in ${shown(target)}, marked for review in Briefing Desk:`,
+        );
         for (const conflict of conflicts) {
-          io.out(
-            `  ${conflict.itemLabel}: yours (${conflict.ours.author}, ${conflict.ours.updatedAt}) / theirs (${conflict.theirs.author}, ${conflict.theirs.updatedAt})`,
-          );
-          for (const field of conflict.fields) io.out(`    ${field.field}: yours "${field.ours}" / theirs "${field.theirs}"`);
+          const side = (s: { author: string; updatedAt: string }) =>
+            `${shown(s.author, { maxLength: 100 })}, ${shown(s.updatedAt, { maxLength: 40 })}`;
+          io.out(`  ${shown(conflict.itemLabel, { maxLength: 200 })}: yours (${side(conflict.ours)}) / theirs (${side(conflict.theirs)})`);
+          for (const field of conflict.fields)
+            io.out(`    ${shown(field.field, { maxLength: 40 })}: yours "${shown(field.ours)}" / theirs "${shown(field.theirs)}"`);
         }
       }
     } finally {
-      closeAsSingleFile(db);
+      db.close();
     }
-  } catch (error) {
-    if (values.out !== undefined) rmSync(values.out, { force: true });
-    throw error;
   } finally {
-    received.done();
+    ours!.done();
+    received!.done();
   }
   return 0;
+}
+
+/** A merge that failed part-way, said in one sentence: a refusal of ours as it is, anything else without SQLite's or JavaScript's words. */
+function mergeFailure(error: unknown, mine: string, theirs: string): StoreError {
+  if (error instanceof StoreError) return error;
+  return new StoreError(
+    'damaged',
+    `${basename(theirs)} could not be merged into ${basename(mine)}: their rows do not fit together, so nothing was written.`,
+  );
 }
 
 async function cmdExport(args: string[], io: Io): Promise<number> {
@@ -247,11 +286,11 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     received.done();
   }
 
-  if (values.md) io.out(`Wrote ${values.md} (${writeFileAtomic(values.md, toMarkdown(doc))} bytes)`);
+  if (values.md) io.out(`Wrote ${shown(values.md)} (${writeFileAtomic(values.md, toMarkdown(doc))} bytes)`);
   if (values.pdf || values.html) {
     const printed = await printDocument(doc, { pdf: values.pdf !== undefined, html: values.html !== undefined });
-    if (values.pdf) io.out(`Wrote ${values.pdf} (${writeFileAtomic(values.pdf, printed.pdf!)} bytes)`);
-    if (values.html) io.out(`Wrote ${values.html} (${writeFileAtomic(values.html, printed.html!)} bytes)`);
+    if (values.pdf) io.out(`Wrote ${shown(values.pdf)} (${writeFileAtomic(values.pdf, printed.pdf!)} bytes)`);
+    if (values.html) io.out(`Wrote ${shown(values.html)} (${writeFileAtomic(values.html, printed.html!)} bytes)`);
   }
   return 0;
 }
@@ -279,14 +318,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`briefing: ${(error as Error).message}\n${USAGE}`);
+      io.err(`briefing: ${shown((error as Error).message, { maxLength: 2000 })}\n${USAGE}`);
       return 2;
     }
-    if (error instanceof StoreError) {
-      io.err(`briefing: ${error.message}`);
+    // One sentence, one line: a refusal says what is wrong and what to do; a failure we did not
+    // foresee says so, without SQLite's or JavaScript's words (BRIEFING_DEBUG=1 shows them).
+    const known = readFailure(error);
+    if (known) {
+      io.err(`briefing: ${shown(known.message, { maxLength: 2000 })}`);
       return 1;
     }
-    io.err(`briefing: ${(error as Error).message}`);
+    io.err(
+      `briefing: ${command} stopped on a problem Briefing Desk did not foresee; please report it (BRIEFING_DEBUG=1 shows the details).`,
+    );
+    if (process.env.BRIEFING_DEBUG) io.err(String((error as Error).stack ?? error));
     return 1;
   }
 }

@@ -1,32 +1,84 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../common/errors.ts';
 import { readFailure } from '../files/index.ts';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../store/index.ts';
+import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable } from '../store/index.ts';
 import { expectedSchema, readSchema } from './expected-schema.ts';
 
 // Checks of a brief file someone else made. Everything here reads; nothing writes to the file
-// it is given. The order matters: cheap byte checks first, then SQLite only on a private copy,
-// and the schema is compared before any query could run code planted in it.
+// it is given. The order matters: cheap checks of what the file is and of its bytes first (before
+// any copy), then SQLite only on a private copy, and the schema is compared before any query
+// could run code planted in it; the rows are looked at last.
+
+/**
+ * The largest file the receive copies. A brief of 10,000 claims and 100,000 highlights (the
+ * largest the app is built and tested for) is about 60 MB; 2 GB leaves room for anything real,
+ * while refusing at once, before a copy fills the temporary folder, what could never be copied,
+ * checked and read within the receive's time limit anyway.
+ */
+export const RECEIVE_SIZE_LIMIT_BYTES = 2 * 1024 ** 3;
+
+/**
+ * The largest single value (a note, a claim, a title) the receive takes. The writer caps a note at
+ * 2,000,000 characters (common/limits.ts), at most 8 MB of UTF-8; nothing Briefing Desk writes is
+ * longer. A longer value would only cost memory: the search index is built over it in one piece.
+ */
+export const RECEIVE_VALUE_LIMIT_BYTES = 8 * 1024 ** 2;
+
+/** SQLite's page cache per connection of the check, in KiB (32 MiB, in place of SQLite's default 2,000 pages or better-sqlite3's 16 MB). */
+export const SQLITE_CACHE_KIB = 32 * 1024;
+
+/** What SQLite may allocate in the check's process in all (it asks the OS for no more). */
+export const SQLITE_HEAP_LIMIT_BYTES = 512 * 1024 ** 2;
+
+/**
+ * Keeps SQLite's memory in the check within bounds. cache_size bounds each connection's page
+ * cache. hard_heap_limit bounds all of SQLite's allocations in this process, where SQLite keeps
+ * memory statistics; better-sqlite3's build turns them off (SQLITE_DEFAULT_MEMSTATUS=0), so there
+ * it is set but not enforced, and what bounds memory is the file size limit, the value size limit
+ * (checked before the search index is built) and the time limit. Only for the check's own
+ * process: the heap limit is process-wide.
+ */
+export function limitSqliteMemory(db: Database.Database): void {
+  db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  db.pragma(`hard_heap_limit = ${SQLITE_HEAP_LIMIT_BYTES}`);
+}
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 const refuse = (code: ConstructorParameters<typeof StoreError>[0], message: string) => new StoreError(code, message);
 
-function readHeader(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(100);
-    const read = readSync(fd, header, 0, 100, 0);
-    return header.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** A name from the file's schema, as quoted in a sentence: the file chose it, so it is cut short (the CLI and the app each show it safely). */
+const named = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
-/** Checks on the received file's bytes and its neighbours, before any copy is made. */
-export function checkReceivedBytes(path: string): void {
-  if (!existsSync(path)) throw refuse('not-found', `${path} does not exist; check the path.`);
+const notOrdinary = () =>
+  refuse(
+    'not-a-brief',
+    'This is not an ordinary file (it is a pipe, a device or a socket), so Briefing Desk does not read it; save the brief as a file and choose that.',
+  );
+const tooLarge = (size: number) =>
+  refuse(
+    'not-a-brief',
+    `This file is larger than the 2 GB Briefing Desk receives (it is ${size.toLocaleString('en')} bytes); a brief is rarely more than a few megabytes, so check that it is the right file.`,
+  );
+const empty = () => refuse('empty', 'This file is empty (0 bytes); ask the sender for a fresh copy.');
+
+/**
+ * What can be told of the file without opening it: that it exists, is an ordinary file, is not too
+ * large or empty, and has no journal of unsaved changes beside it. Cheap, and it never blocks (a
+ * FIFO is refused here, not opened), so the parent runs it before starting the check at all.
+ */
+export function checkReceivable(path: string): void {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw refuse('not-found', `${path} does not exist; check the path.`);
+    throw readFailure(error) ?? refuse('not-found', 'This file cannot be opened: check that it exists and that you may read it.');
+  }
+  if (stat.isDirectory()) throw refuse('not-a-brief', 'This is a folder, not a brief file; choose the .sqlite file inside it.');
+  if (!stat.isFile()) throw notOrdinary();
   for (const suffix of ['-wal', '-journal']) {
     if (existsSync(path + suffix)) {
       throw refuse(
@@ -35,10 +87,12 @@ export function checkReceivedBytes(path: string): void {
       );
     }
   }
-  const size = statSync(path).size;
-  if (size === 0) throw refuse('empty', 'This file is empty (0 bytes); ask the sender for a fresh copy.');
+  if (stat.size > RECEIVE_SIZE_LIMIT_BYTES) throw tooLarge(stat.size);
+  if (stat.size === 0) throw empty();
+}
 
-  const header = readHeader(path);
+/** Checks on the header's 100 bytes: SQLite's, a whole number of pages, text stored as UTF-8. */
+function checkHeader(header: Buffer, size: number): void {
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     const start = header.toString('latin1').trimStart().slice(0, 200).toLowerCase();
     if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<')) {
@@ -51,11 +105,46 @@ export function checkReceivedBytes(path: string): void {
   const pagesInHeader = header.readUInt32BE(28);
   const headerCountValid = header.readUInt32BE(24) === header.readUInt32BE(92);
   const expected = headerCountValid ? pagesInHeader * pageSize : 0;
-  if (size % pageSize !== 0 || size < expected) {
+  if (pageSize < 512 || size % pageSize !== 0 || size < expected) {
     throw refuse(
       'incomplete',
       `This file is incomplete (${size} of ${expected || 'a whole number of pages of'} bytes); it may have been cut off in transfer. Ask the sender for a fresh copy.`,
     );
+  }
+  // 1 is UTF-8, what Briefing Desk writes; 2 and 3 are the two UTF-16s, which a store of ours cannot attach.
+  if (header.readUInt32BE(56) !== 1) {
+    throw refuse(
+      'not-a-brief',
+      'This file stores its text in an encoding Briefing Desk does not write; ask the sender to save it again from Briefing Desk.',
+    );
+  }
+}
+
+/**
+ * Opens the received file for reading after checkReceivable, without blocking (O_NONBLOCK: a file
+ * swapped for a FIFO since is not waited on), checks again what was opened, and its header. The
+ * caller copies from the descriptor it returns and closes it.
+ */
+export function openReceivedFile(path: string): { fd: number; size: number } {
+  checkReceivable(path);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw readFailure(error) ?? error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notOrdinary();
+    if (stat.size > RECEIVE_SIZE_LIMIT_BYTES) throw tooLarge(stat.size);
+    if (stat.size === 0) throw empty();
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    checkHeader(header.subarray(0, read), stat.size);
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    throw readFailure(error) ?? error;
   }
 }
 
@@ -72,6 +161,7 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
   let db: Database.Database | undefined;
   try {
     db = new Database(copyPath, { readonly: true, fileMustExist: true });
+    limitSqliteMemory(db);
     db.pragma('trusted_schema = OFF');
     db.pragma('cell_size_check = ON');
     db.pragma('mmap_size = 0');
@@ -93,7 +183,7 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
       if ((entry.type === 'trigger' || entry.type === 'view') && !(mine && mine.type === entry.type && mine.sql === entry.sql)) {
         throw refuse(
           'untrusted-code',
-          `This file contains database code (${entry.type} "${entry.name}") that Briefing Desk does not run; it was not opened.`,
+          `This file contains database code (${entry.type} "${named(entry.name)}") that Briefing Desk does not run; it was not opened.`,
         );
       }
     }
@@ -102,7 +192,7 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
       if (!mine || mine.type !== entry.type || mine.sql !== entry.sql) {
         throw refuse(
           'unexpected-schema',
-          `This file's ${entry.type} "${entry.name}" is not one Briefing Desk makes; it was not opened. Ask the sender to save it again from Briefing Desk.`,
+          `This file's ${entry.type} "${named(entry.name)}" is not one Briefing Desk makes; it was not opened. Ask the sender to save it again from Briefing Desk.`,
         );
       }
     }
@@ -118,16 +208,111 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
     const pageCount = db.pragma('page_count', { simple: true }) as number;
     const problems = db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
     if (problems.length !== 1 || problems[0]!.quick_check !== 'ok') {
-      const page = /[Pp]age (\d+)/.exec(problems.map((p) => p.quick_check).join('\n'))?.[1];
+      const found = problems.map((p) => p.quick_check).join('\n');
+      // A value of the wrong type in a STRICT table, a NULL or a failed CHECK: the structure is sound, the rows are not ours.
+      const rule = /(?:non-\w+ value|NULL value|CHECK constraint failed) in "?(\w+)/.exec(found);
+      if (rule) {
+        throw refuse(
+          'damaged',
+          `This file holds values a Briefing Desk brief cannot hold (in "${rule[1]}"); it was not opened. Ask the sender to save it again from Briefing Desk.`,
+        );
+      }
+      const page = /[Pp]age (\d+)/.exec(found)?.[1];
       throw refuse(
         'damaged',
         `This file is damaged (${page ? `page ${page} of ${pageCount}` : 'its structure does not check out'}); ask the sender for a fresh copy.`,
       );
     }
+    checkRows(db, actual);
     return { schemaVersion: version, pageCount };
   } catch (error) {
     throw readFailure(error) ?? error;
   } finally {
     db?.close();
   }
+}
+
+/** The tables whose rows a received brief hands over (their names are ours: the schema was compared first). */
+export const COPIED_TABLES = [...ITEM_TABLES, 'row_ancestors', 'merge_conflicts'] as const;
+
+/**
+ * What quick_check does not look at: rows that are well formed but that Briefing Desk never
+ * writes and the rest of the app trusts it not to: a value too large to index, a second brief, an
+ * item that refers to one the file lacks, a merge conflict that is not a row of ours as JSON.
+ */
+function checkRows(db: Database.Database, schema: ReturnType<typeof readSchema>): void {
+  const tables = COPIED_TABLES.filter((table) => schema.get(table)?.type === 'table');
+  for (const table of tables) {
+    const columns = (db.pragma(`table_info(${table})`) as { name: string; type: string }[]).filter(
+      (c) => c.type !== 'INTEGER' && c.type !== 'REAL',
+    );
+    if (columns.length === 0) continue;
+    // octet_length reads a value's size from its record header, not the value itself.
+    const sizes = columns.map((c) => `coalesce(octet_length("${c.name}"), 0)`).join(', ');
+    const largest = (db.prepare(`SELECT max(max(${sizes}, 0)) FROM "${table}"`).pluck().get() as number | null) ?? 0;
+    if (largest > RECEIVE_VALUE_LIMIT_BYTES) {
+      throw refuse(
+        'damaged',
+        `This file holds a value of ${Math.round(largest / 1024 ** 2)} MB in "${table}", more than Briefing Desk ever writes; it was not opened. Ask the sender to save it again from Briefing Desk.`,
+      );
+    }
+  }
+
+  const briefs = db.prepare('SELECT count(*) FROM brief').pluck().get() as number;
+  if (briefs > 1) {
+    throw refuse(
+      'damaged',
+      `This file holds ${briefs} briefs, where a Briefing Desk file holds one; it was not opened. Ask the sender to save it again from Briefing Desk.`,
+    );
+  }
+
+  const orphan = db.prepare('PRAGMA foreign_key_check').get() as { table: string; parent: string } | undefined;
+  if (orphan) {
+    throw refuse(
+      'damaged',
+      `This file's rows do not fit together (an item in "${orphan.table}" refers to one missing from "${orphan.parent}"); it was not opened. Ask the sender to save it again from Briefing Desk.`,
+    );
+  }
+
+  if (tables.includes('merge_conflicts')) {
+    const conflicts = db.prepare('SELECT table_name, theirs_row FROM merge_conflicts').iterate() as Iterable<{
+      table_name: string;
+      theirs_row: string;
+    }>;
+    for (const conflict of conflicts) {
+      if (!isItemTable(conflict.table_name) || !isRowAsJson(conflict.theirs_row)) {
+        throw refuse(
+          'damaged',
+          'This file holds a merge conflict Briefing Desk cannot read; it was not opened. Ask the sender to save it again from Briefing Desk.',
+        );
+      }
+    }
+  }
+}
+
+/**
+ * How deep a stored row may nest: merge writes a flat object (with, at most, a list of the row's
+ * earlier revisions in it). Deeper JSON is nothing of ours, and walking it (String() of a nested
+ * array, JSON.stringify) can exhaust the stack.
+ */
+const ROW_JSON_DEPTH = 4;
+
+/** A row as merge writes it: a JSON object, nested no deeper than ROW_JSON_DEPTH. */
+function isRowAsJson(text: string): boolean {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return false;
+  // Breadth first, without recursion: the depth of what JSON.parse built.
+  let level: unknown[] = [row];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > ROW_JSON_DEPTH) return false;
+    level = level
+      .flatMap((value) => (typeof value === 'object' && value !== null ? Object.values(value) : []))
+      .filter((v) => typeof v === 'object' && v !== null);
+  }
+  return true;
 }

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { StoreError, type StoreErrorCode } from '../../common/errors.ts';
+import { removeSqliteFile } from '../files/index.ts';
+import { checkReceivable } from './inspect.ts';
+import { makePrivateFolder, partialPathFor, removeStaleReceiveLeftovers } from './private-folders.ts';
 import type { ReceivedBrief } from './receive-in-process.ts';
 
 export type { ReceivedBrief } from './receive-in-process.ts';
@@ -34,19 +40,74 @@ export function spawnLauncher(command: string, args: string[]): WorkerLauncher {
 
 export const RECEIVE_TIME_LIMIT_MS = 10_000;
 
+export interface ReceiveOptions {
+  /** How long the check may take before it is stopped. */
+  timeoutMs?: number;
+  /** Where the private folder of the check is made (the OS temporary folder). */
+  privateRoot?: string;
+}
+
 /**
  * Receives a brief file from someone else into a new store at `output`, through the hardened
  * open run in a child process. Resolves when the rows are in; rejects with a StoreError whose
  * message is the one sentence the user sees.
+ *
+ * This process owns the check's working space: it makes the private folder (for the copy of the
+ * file) and names the partial store, hands both to the worker, and removes them when the worker
+ * has ended, whether it answered, failed, was killed at the time limit or died. Leftovers of runs
+ * that crashed themselves are removed first, once an hour old.
  */
-export function receiveBrief(
+export async function receiveBrief(
   source: string,
   output: string,
   launch: WorkerLauncher,
-  timeoutMs = RECEIVE_TIME_LIMIT_MS,
+  { timeoutMs = RECEIVE_TIME_LIMIT_MS, privateRoot = tmpdir() }: ReceiveOptions = {},
 ): Promise<ReceivedBrief> {
+  removeStaleReceiveLeftovers(privateRoot);
+  removeStaleReceiveLeftovers(dirname(output));
+  // What can be told without opening the file is told before anything is copied or started:
+  // a folder, a FIFO, a device, a file over the size limit, a journal beside it.
+  checkReceivable(source);
+
+  const privateDir = makePrivateFolder(privateRoot);
+  const partial = partialPathFor(output, privateDir);
+  const cleanUp = () => {
+    try {
+      rmSync(privateDir, { recursive: true, force: true });
+      removeSqliteFile(partial);
+    } catch {
+      // Left for the next receive's removal of stale leftovers.
+    }
+  };
+  let answer: string;
+  try {
+    answer = await runWorker(launch, JSON.stringify({ source, output, privateDir, partial }), timeoutMs);
+  } finally {
+    cleanUp();
+  }
+  let parsed: { ok: true; value: ReceivedBrief } | { ok: false; code: StoreErrorCode; message: string };
+  try {
+    parsed = JSON.parse(answer) as typeof parsed;
+  } catch {
+    throw new StoreError(
+      'damaged',
+      'The check of this file stopped unexpectedly, so it was not opened; try again, or ask the sender for a fresh copy.',
+    );
+  }
+  if (!parsed.ok) throw new StoreError(parsed.code, parsed.message);
+  return parsed.value;
+}
+
+/** Starts the worker and waits until it has ended; answers its last line, or rejects when it ran out of time. */
+function runWorker(launch: WorkerLauncher, payload: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = launch(JSON.stringify({ source, output }));
+    let child: WorkerProcess;
+    try {
+      child = launch(payload);
+    } catch {
+      resolve('');
+      return;
+    }
     let stdout = '';
     let timedOut = false;
     let settled = false;
@@ -68,19 +129,7 @@ export function receiveBrief(
         );
         return;
       }
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      try {
-        const answer = JSON.parse(line) as { ok: true; value: ReceivedBrief } | { ok: false; code: StoreErrorCode; message: string };
-        if (answer.ok) resolve(answer.value);
-        else reject(new StoreError(answer.code, answer.message));
-      } catch {
-        reject(
-          new StoreError(
-            'damaged',
-            'The check of this file stopped unexpectedly, so it was not opened; try again, or ask the sender for a fresh copy.',
-          ),
-        );
-      }
+      resolve(stdout.trim().split('\n').at(-1) ?? '');
     });
   });
 }

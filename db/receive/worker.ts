@@ -1,23 +1,31 @@
-// Child-process entry of the hardened open: `node worker.ts '{"source":…,"output":…}'`.
+// Child-process entry of the hardened open: `node worker.ts '{"source":…,"output":…,"privateDir":…,"partial":…}'`.
 // better-sqlite3 cannot interrupt a runaway query, so the parent runs this with a time limit
-// and kills it when the limit passes. The answer is one JSON line on stdout.
-import { readFailure } from '../files/index.ts';
+// and kills it when the limit passes; the parent made `privateDir` and removes it, and `partial`,
+// once this process has ended. The answer is one JSON line on stdout.
+import { receiveFailure } from '../files/index.ts';
 import { receiveInProcess } from './receive-in-process.ts';
 
-// The payload is the last argument: `node worker.ts PAYLOAD` and Electron's utilityProcess.fork(worker, [PAYLOAD]) alike.
-const { source, output } = JSON.parse(process.argv.at(-1) ?? '{}') as { source: string; output: string };
+interface Payload {
+  source: string;
+  output: string;
+  privateDir: string;
+  partial: string;
+}
+
+function answer(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
 try {
-  const value = receiveInProcess(source, output);
-  process.stdout.write(`${JSON.stringify({ ok: true, value })}\n`);
+  // The payload is the last argument: `node worker.ts PAYLOAD` and Electron's utilityProcess.fork(worker, [PAYLOAD]) alike.
+  const payload = JSON.parse(process.argv.at(-1) ?? '{}') as Partial<Payload>;
+  const { source, output, privateDir, partial } = payload;
+  if (typeof source !== 'string' || typeof output !== 'string' || typeof privateDir !== 'string' || typeof partial !== 'string')
+    throw new Error('The receive worker was started without its source, output, private folder and partial store.');
+  answer({ ok: true, value: receiveInProcess(source, output, { privateDir, partial }) });
 } catch (error) {
-  // One vocabulary for what went wrong with a file (db/files); anything else still gets a sentence.
-  const known = readFailure(error);
-  const answer = known
-    ? { ok: false, code: known.code, message: known.message }
-    : {
-        ok: false,
-        code: 'damaged',
-        message: `This file could not be read (${(error as Error).message}); ask the sender for a fresh copy.`,
-      };
-  process.stdout.write(`${JSON.stringify(answer)}\n`);
+  // One vocabulary for what went wrong with a file (db/files), and always a sentence: what SQLite
+  // or JavaScript says is never for the user.
+  const refusal = receiveFailure(error);
+  answer({ ok: false, code: refusal.code, message: refusal.message });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BriefStore } from '../../../db/read/index.ts';
@@ -169,5 +169,43 @@ test('an edit marks the brief edited; its undo history is there after a restart,
   assert.deepEqual(
     second.documents.redo().patch.notes?.map((n) => n.body),
     ['Ask the ministry'],
+  );
+});
+
+test('what a receive or a merge left behind when the app was killed is removed at the next start, once an hour old', (t) => {
+  const userData = tempDir(t);
+  const documentsDir = join(userData, 'documents');
+  mkdirSync(documentsDir, { recursive: true });
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  const leftovers = [
+    '.briefing-receive-AbC123.receiving.sqlite',
+    '.briefing-receive-AbC123.receiving.sqlite-wal',
+    '.briefing-receive-merge-0f8e.sqlite',
+    '.briefing-receive-merge-0f8e.sqlite-shm',
+  ];
+  for (const name of [...leftovers, 'working-copy.sqlite', '.briefing-receive-running.receiving.sqlite']) {
+    writeFileSync(join(documentsDir, name), 'x');
+    if (name !== '.briefing-receive-running.receiving.sqlite') utimesSync(join(documentsDir, name), twoHoursAgo, twoHoursAgo);
+  }
+  session(t, userData);
+  assert.deepEqual(readdirSync(documentsDir).sort(), ['.briefing-receive-running.receiving.sqlite', 'working-copy.sqlite']);
+});
+
+test('Merge receives the colleague’s file through a private copy it removes, whether the merge is done or refused', async (t) => {
+  const { documents, dialogs, userData } = session(t);
+  const folder = tempDir(t);
+  const copy = join(folder, 'copy.sqlite');
+  dialogs.answerNext(copy);
+  await documents.saveAs();
+  const other = join(folder, 'other.sqlite');
+  makeBriefFile(other, 'colleague');
+  dialogs.answerNext(copy);
+  assert.ok(await documents.merge());
+  dialogs.answerNext(other);
+  await assert.rejects(documents.merge(), { code: 'not-a-brief' });
+  assert.deepEqual(
+    readdirSync(join(userData, 'documents')).filter((name) => name.startsWith('.')),
+    [],
+    'no received copy stays in the documents folder',
   );
 });

@@ -5,7 +5,7 @@ import { conflictViews, mergeInto, resolveConflict } from '../../../db/merge/ind
 import { createEmptyBrief, importArticle, parseArticle } from '../../../db/import/index.ts';
 import { openStore, saveCopy } from '../../../db/store/index.ts';
 import { openWorkspace, type Workspace } from '../../../db/seed/index.ts';
-import { receiveBrief, type WorkerLauncher } from '../../../db/receive/index.ts';
+import { PRIVATE_PREFIX, receiveBrief, removeStaleReceiveLeftovers, type WorkerLauncher } from '../../../db/receive/index.ts';
 import { StoreError } from '../../../common/errors.ts';
 import { suggestedFileName } from '../../../common/save-name.ts';
 import { removeSqliteFile, writeFileAtomic } from '../../../db/files/index.ts';
@@ -64,6 +64,8 @@ export class DocumentSession {
     this.#defaultPath = join(options.userData, STORE_FILE);
     this.#documentsDir = join(options.userData, 'documents');
     mkdirSync(this.#documentsDir, { recursive: true });
+    // What a receive or a merge left here when the app was killed during it (partial stores, received copies).
+    removeStaleReceiveLeftovers(this.#documentsDir);
     const persisted = this.#load();
     this.#recent = persisted.recent;
     // Reopen the last brief, as it was left (unsaved changes included: they live in the working copy).
@@ -168,7 +170,8 @@ export class DocumentSession {
   async merge(): Promise<MergeOutcome | null> {
     const path = await this.#options.dialogs.chooseBriefToOpen('merge');
     if (!path) return null;
-    const received = join(this.#documentsDir, `.merge-${randomUUID()}.sqlite`);
+    // Named as the receive's own, so a copy left by a crash during the merge is removed at a later start.
+    const received = join(this.#documentsDir, `.${PRIVATE_PREFIX}merge-${randomUUID()}.sqlite`);
     try {
       await receiveBrief(path, received, this.#options.receiveWorker);
       const report = mergeInto(this.workspace.db, received, basename(path));
