@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { WorkerLauncher } from '../../db/receive/index.ts';
+import { RECEIVE_WORKER_NODE_FLAGS, type WorkerLauncher } from '../../db/receive/index.ts';
 
 /**
  * The hardened open's child process in the app: a utility process (plain Node inside Electron)
@@ -10,6 +10,8 @@ export function utilityLauncher(workerPath: string): WorkerLauncher {
     const child = utilityProcess.fork(workerPath, [payload], {
       stdio: ['ignore', 'pipe', 'ignore'],
       serviceName: 'Briefing Desk file check',
+      // The same memory cap as the plain-Node worker: a crafted file cannot exhaust the machine.
+      execArgv: RECEIVE_WORKER_NODE_FLAGS,
     });
     return {
       stdout: child.stdout,
