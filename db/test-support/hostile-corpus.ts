@@ -14,13 +14,6 @@ import { makeBriefFile } from './brief-files.ts';
 // hold must then be shown safely.
 
 /** A damaged or hostile file, built by the tests themselves, and how it must be refused. */
-export interface HostileFile {
-  name: string;
-  path: string;
-  code: string;
-  message: RegExp;
-}
-
 export type CorpusClass = 'not a brief' | 'beside the file' | 'not a regular file' | 'hostile schema' | 'hostile data' | 'sound';
 
 /** One file of the adversarial corpus. */
@@ -470,11 +463,4 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
   copyFileSync(new URL('../fixtures/schema-v1.sqlite', import.meta.url), at('schema-v1.sqlite'));
   add('sound', 'a brief of schema version 1', at('schema-v1.sqlite'));
   return files;
-}
-
-/** The files of the adversarial corpus the receive must refuse, each with its code and sentence. */
-export function buildHostileCorpus(dir: string): HostileFile[] {
-  return buildAdversarialCorpus(dir).flatMap((file) =>
-    file.refused ? [{ name: file.name, path: file.path, code: file.refused.code, message: file.refused.message }] : [],
-  );
 }

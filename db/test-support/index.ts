@@ -3,14 +3,12 @@ export { makeBriefFile } from './brief-files.ts';
 export { copyAllRows, vacuumInto } from './copy-rows.ts';
 export {
   buildAdversarialCorpus,
-  buildHostileCorpus,
   makePartnerCopy,
   HOSTILE_TEXT,
   UNSAFE_FOR_TERMINAL,
   RAW_ERROR_WORDING,
   type CorpusClass,
   type CorpusFile,
-  type HostileFile,
 } from './hostile-corpus.ts';
 export { sizesFor, writeSyntheticBrief, type SyntheticSizes } from './synthetic-brief.ts';
 export { tempDir, sha256, fingerprint, fingerprintFolder } from './temp.ts';
