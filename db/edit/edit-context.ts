@@ -4,6 +4,7 @@ import { invalidInput, StoreError } from '../../common/errors.ts';
 import { LIMITS } from '../../common/limits.ts';
 import type { Direction, HighlightTarget, NoteTarget } from '../../common/vocabulary.ts';
 import type { Row, RowChanges } from './row-changes.ts';
+import { noteTagId, tagId as tagIdOf } from './values.ts';
 
 /**
  * What an edit's apply function works with: the row writer (every write gets a revision, an
@@ -177,9 +178,9 @@ export class EditContext {
     for (const name of wanted.values()) {
       const tag = this.#s.tagByName.get(name) as { id: string; deleted_at: string | null } | undefined;
       let tagId = tag?.id;
-      if (!tagId) tagId = this.rows.insert('tags', { name });
+      if (!tagId) tagId = this.rows.insert('tags', { id: tagIdOf(name), name });
       else if (tag!.deleted_at !== null) this.rows.update('tags', tagId, { deleted_at: null });
-      this.rows.insert('note_tags', { note_id: noteId, tag_id: tagId });
+      this.rows.insert('note_tags', { id: noteTagId(noteId, tagId), note_id: noteId, tag_id: tagId });
     }
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { COLOURS, type Colour } from '../../common/vocabulary.ts';
 import { invalidInput } from '../../common/errors.ts';
 
@@ -5,6 +6,21 @@ import { invalidInput } from '../../common/errors.ts';
 export function paletteId(colour: Colour): string {
   return `00000000-0000-4000-8000-${(COLOURS.indexOf(colour) + 1).toString(16).padStart(12, '0')}`;
 }
+
+/** A name-based UUID (version 5 layout): the same name gives the same id in every copy. */
+function nameBasedId(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * One fixed id per tag name, folded as the tags table's NOCASE folds it (ASCII letters only), and
+ * one per note and tag: two copies tagging notes "urgent" make the same tag and the same links,
+ * which meet as one item each in a merge instead of two rows fighting over one name.
+ */
+export const tagId = (name: string): string => nameBasedId(`briefing-desk/tag/${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`);
+export const noteTagId = (noteId: string, tagId: string): string => nameBasedId(`briefing-desk/note-tag/${noteId}/${tagId}`);
 
 /** Reads a typed figure: "78", "1,200", "1 200", "55.5", "-3". Anything else is named back to the user. */
 export function parseNumber(typed: string): number {

@@ -81,23 +81,25 @@ export function conflictViews(db: Db): ConflictView[] {
   let numbers: Map<string, string> | undefined;
   const claimNumber = () => (numbers ??= numbersOfClaims(db));
   return openConflicts(db).map((conflict) => {
+    // No row of ours: their item could not be placed in this copy. Shown as absent here (deleted, by no one).
+    const ours = conflict.ours ?? {};
     const fields = SHOWN_FIELDS[conflict.table]
-      .filter((field) => show(conflict.ours[field]) !== show(conflict.theirs[field]))
+      .filter((field) => show(ours[field]) !== show(conflict.theirs[field]))
       .map((field) => ({
         field: FIELD_NAMES[field] ?? field.replaceAll('_', ' '),
-        ours: show(conflict.ours[field]),
+        ours: show(ours[field]),
         theirs: show(conflict.theirs[field]),
       }));
-    const side = (row: Record<string, unknown>): ConflictSide => ({
-      author: show(row.author),
-      updatedAt: show(row.updated_at),
-      deleted: row.deleted_at !== null && row.deleted_at !== undefined,
+    const side = (row: Record<string, unknown> | null): ConflictSide => ({
+      author: show(row?.author),
+      updatedAt: show(row?.updated_at),
+      deleted: row === null || (row.deleted_at !== null && row.deleted_at !== undefined),
     });
     return {
       id: conflict.id,
       table: conflict.table,
       rowId: conflict.rowId,
-      itemLabel: label(claimNumber, conflict.table, conflict.ours),
+      itemLabel: label(claimNumber, conflict.table, conflict.ours ?? conflict.theirs),
       fields,
       ours: side(conflict.ours),
       theirs: side(conflict.theirs),

@@ -81,7 +81,7 @@ test('a change on both sides is a conflict kept for review; each resolution stic
   const report = mergeInto(db, theirs!, 'theirs.sqlite');
   assert.equal(report.conflicts, 2);
   const conflicts = openConflicts(db);
-  assert.deepEqual(conflicts.map((c) => [c.ours.text, c.theirs.text, c.theirs.author]).sort(), [
+  assert.deepEqual(conflicts.map((c) => [c.ours?.text, c.theirs.text, c.theirs.author]).sort(), [
     ['Mine 1', 'Theirs 1', 'colleague'],
     ['Mine 2', 'Theirs 2', 'colleague'],
   ]);
