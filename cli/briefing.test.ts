@@ -28,6 +28,11 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+const RUSSIAN_ARTICLE =
+  'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]';
+const HOSTILE_ARTICLE =
+  'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]';
+
 /** `briefing new NAME.sqlite --from NAME.txt` over an article with this text; answers the brief's path. */
 async function briefFromArticle(dir: string, name: string, text: string): Promise<string> {
   const article = join(dir, `${name}.txt`);
@@ -67,11 +72,7 @@ test('briefing new writes the embedded brief as one self-contained file, and inf
 
 test('briefing new --from imports another article in the same format', async (t) => {
   const dir = tempDir(t);
-  const file = await briefFromArticle(
-    dir,
-    'other',
-    'Редкоземельные металлы: новый план\nRBC·2025-12-01 10:00\n\nGroup 1 - First claim [1] - Second claim [2][3]\nGroup 2 - Third claim\nGroup 3 - Fourth claim [9]',
-  );
+  const file = await briefFromArticle(dir, 'other', RUSSIAN_ARTICLE);
   const json = JSON.parse((await run('info', file, '--json')).out);
   assert.equal(json.source.titleOriginal, 'Редкоземельные металлы: новый план');
   assert.equal(json.source.publisher, 'RBC');
@@ -188,11 +189,7 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
 
 test('exports write what the user wrote as text: HTML and script in a claim never become markup', async (t) => {
   const dir = tempDir(t);
-  const file = await briefFromArticle(
-    dir,
-    'hostile',
-    'Hostile <b>headline</b>\nPaper·2025-12-01\n\nGroup 1 - <script>alert(1)</script> and <img src=x onerror=alert(2)> in a claim [1]',
-  );
+  const file = await briefFromArticle(dir, 'hostile', HOSTILE_ARTICLE);
   const out = { pdf: join(dir, 'h.pdf'), html: join(dir, 'h.html') };
   const exported = await run('export', file, '--pdf', out.pdf, '--html', out.html);
   assert.equal(exported.code, 0, exported.err);
@@ -342,4 +339,45 @@ test('text from a file is printed as text: escapes, forged lines, bidi and invis
   assert.doesNotMatch(refused.err, UNSAFE_FOR_TERMINAL);
   assert.doesNotMatch(refused.err, /\n/);
   assert.match(refused.err, /trigger "t\\x1b\]0;pwned/);
+});
+
+test('an export is never written over the brief it reads, and two exports never share a file', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'brief.sqlite');
+  await run('new', file);
+  const before = sha256(file);
+  for (const argv of [
+    ['--md', file],
+    ['--pdf', file],
+    ['--md', join(dir, '.', 'brief.sqlite')],
+    ['--md', join(dir, 'x.md'), '--html', join(dir, 'x.md')],
+  ]) {
+    const refused = await run('export', file, ...argv);
+    assert.equal(refused.code, 1, argv.join(' '));
+    assert.match(refused.err, /is the brief being exported|would both be written to x\.md/);
+  }
+  assert.equal(sha256(file), before, 'the brief is unchanged');
+  assert.deepEqual(readdirSync(dir), ['brief.sqlite']);
+});
+
+test('two colleagues who each add an indicator of the same name merge, and the brief still exports to PDF with both', async (t) => {
+  const dir = tempDir(t);
+  const [mine, theirs] = ['mine', 'theirs'].map((name) => join(dir, `${name}.sqlite`));
+  await run('new', mine!);
+  copyFileSync(mine!, theirs!);
+  for (const [path, author, value] of [
+    [mine!, 'me', 'Magnet plants'],
+    [theirs!, 'colleague', 'Magnet plants'],
+  ] as const) {
+    const db = openStore(path);
+    new BriefWriter(db, author).apply({ kind: 'indicator.add', name: value, unit: 'plants', claimId: null });
+    closeAsSingleFile(db);
+  }
+  assert.equal((await run('merge', mine!, theirs!)).code, 0);
+  const pdf = join(dir, 'brief.pdf');
+  const exported = await run('export', mine!, '--pdf', pdf);
+  assert.equal(exported.code, 0, exported.err);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  assert.equal(text.match(/Magnet plants/g)?.length, 2, 'both indicators are printed, not an error page');
+  assert.doesNotMatch(text, /could not be prepared/);
 });

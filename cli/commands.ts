@@ -9,7 +9,7 @@ import { importEmbeddedBrief } from '../db/seed/index.ts';
 import { makePrivateFolder, receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { StoreError } from '../common/errors.ts';
 import { composeExport, defaultExportOptions, toMarkdown } from '../db/export/index.ts';
-import { readFailure, removeSqliteFile, replaceFileAtomically, writeFileAtomic } from '../db/files/index.ts';
+import { readFailure, refuseClashingTargets, removeSqliteFile, replaceFileAtomically, writeFileAtomic } from '../db/files/index.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
 import { defaultAuthor } from '../electron/services/documents/index.ts';
 import { terminalJson, terminalText as shown } from './terminal-text.ts';
@@ -262,6 +262,15 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
     if (out !== undefined && !existsSync(dirname(out) || '.'))
       throw new StoreError('save-failed', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
   }
+  // Never over the brief being exported, nor two exports onto one file.
+  refuseClashingTargets(
+    [
+      { path: values.pdf, what: 'PDF export' },
+      { path: values.md, what: 'Markdown export' },
+      { path: values.html, what: 'HTML export' },
+    ].filter((output): output is { path: string; what: string } => output.path !== undefined),
+    [{ path: positionals[0]!, what: 'the brief being exported' }],
+  );
 
   const received = await receiveToTemp(positionals[0]!);
   let doc;

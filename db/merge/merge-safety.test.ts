@@ -8,22 +8,13 @@ import { BriefWriter, paletteId } from '../edit/index.ts';
 import { StoreError } from '../../common/errors.ts';
 import { conflictViews } from './merge-review.ts';
 import { mergeInto, openConflicts, resolveConflict } from './merge.ts';
-import { makeBriefFile, tempDir } from '../test-support/index.ts';
+import { briefCopies, tempDir } from '../test-support/index.ts';
 
 // Issue 12: merges that never fail and never lose a colleague's work. Each test below failed on
 // the merge as it was before the fix.
 
 /** Copies of one brief file, as colleagues would have after passing it around. */
-function copies(t: Parameters<typeof tempDir>[0], ...names: string[]): string[] {
-  const dir = tempDir(t);
-  const base = join(dir, 'base.sqlite');
-  makeBriefFile(base, 'author');
-  return names.map((name) => {
-    const path = join(dir, `${name}.sqlite`);
-    copyFileSync(base, path);
-    return path;
-  });
-}
+const copies = (t: Parameters<typeof tempDir>[0], ...names: string[]) => briefCopies(tempDir(t), ...names);
 
 /** Opens a copy, lets `work` change it, and closes it as the one file that travels. */
 function edit<T>(path: string, work: (db: Db) => T): T {
@@ -43,6 +34,22 @@ function open(t: { after: (fn: () => void) => void }, path: string): Db {
 
 const claimIds = (db: Db): string[] => new BriefStore(db).getBrief()!.themes.flatMap((theme) => theme.claims.map((claim) => claim.id));
 const claimText = (db: Db, id: string) => db.prepare('SELECT text FROM claims WHERE id = ?').pluck().get(id);
+const claimRev = (db: Db, id: string) => db.prepare('SELECT rev FROM claims WHERE id = ?').pluck().get(id) as string;
+
+/** Rewords claim `index` (from 0) of the copy at `path` as `author`; answers the claim's id. */
+const reword = (path: string, index: number, author: string, text: string) =>
+  edit(path, (db) => {
+    const id = claimIds(db)[index]!;
+    new BriefWriter(db, author).updateClaimText(id, text);
+    return id;
+  });
+
+/** Rewords the claim `id` in the copy at `path` as `author`; answers its new revision. */
+const rewordClaim = (path: string, id: string, author: string, text: string) =>
+  edit(path, (db) => {
+    new BriefWriter(db, author).updateClaimText(id, text);
+    return claimRev(db, id);
+  });
 const tagsOfNotes = (db: Db) =>
   db
     .prepare(
@@ -113,12 +120,8 @@ test('bug 1: tags made by an older version (random ids, names differing in case)
 
 test('bug 2: ancestor rows of a file are taken only with the revision they describe', (t) => {
   const [mine, poisoned, colleague] = copies(t, 'mine', 'poisoned', 'colleague');
-  const claim = edit(colleague!, (db) => {
-    const id = claimIds(db)[3]!;
-    new BriefWriter(db, 'colleague').updateClaimText(id, 'The colleague’s correction.');
-    return id;
-  });
-  const colleagueRev = edit(colleague!, (db) => db.prepare('SELECT rev FROM claims WHERE id = ?').pluck().get(claim) as string);
+  const claim = reword(colleague!, 3, 'colleague', 'The colleague’s correction.');
+  const colleagueRev = edit(colleague!, (db) => claimRev(db, claim));
   // A file whose claim is untouched, but which says the colleague's (future) revision came before it.
   edit(poisoned!, (db) => {
     db.prepare("INSERT INTO row_ancestors (table_name, row_id, rev) VALUES ('claims', ?, ?)").run(claim, colleagueRev);
@@ -135,15 +138,8 @@ test('bug 2: ancestor rows of a file are taken only with the revision they descr
 
 test('bug 2: a revision said to come before one written earlier than it is not believed; the edit is kept for review', (t) => {
   const [mine, poisoned, colleague] = copies(t, 'mine', 'poisoned', 'colleague');
-  const claim = edit(poisoned!, (db) => {
-    const id = claimIds(db)[3]!;
-    new BriefWriter(db, 'other').updateClaimText(id, 'An earlier edit elsewhere.');
-    return id;
-  });
-  const colleagueRev = edit(colleague!, (db) => {
-    new BriefWriter(db, 'colleague').updateClaimText(claim, 'The colleague’s correction.');
-    return db.prepare('SELECT rev FROM claims WHERE id = ?').pluck().get(claim) as string;
-  });
+  const claim = reword(poisoned!, 3, 'other', 'An earlier edit elsewhere.');
+  const colleagueRev = rewordClaim(colleague!, claim, 'colleague', 'The colleague’s correction.');
   // The poisoned file lists the colleague's later revision among the ancestors of its own, earlier one.
   edit(poisoned!, (db) =>
     db.prepare("INSERT INTO row_ancestors (table_name, row_id, rev) VALUES ('claims', ?, ?)").run(claim, colleagueRev),
@@ -161,15 +157,8 @@ test('bug 2: a revision said to come before one written earlier than it is not b
 
 test('bug 2: a file cannot make our current revision look superseded by a row that was written before it', (t) => {
   const [mine, poisoned] = copies(t, 'mine', 'poisoned');
-  const claim = edit(poisoned!, (db) => {
-    const id = claimIds(db)[2]!;
-    new BriefWriter(db, 'other').updateClaimText(id, 'Written first, elsewhere.');
-    return id;
-  });
-  const ours = edit(mine!, (db) => {
-    new BriefWriter(db, 'me').updateClaimText(claim, 'My later wording.');
-    return db.prepare('SELECT rev FROM claims WHERE id = ?').pluck().get(claim) as string;
-  });
+  const claim = reword(poisoned!, 2, 'other', 'Written first, elsewhere.');
+  const ours = rewordClaim(mine!, claim, 'me', 'My later wording.');
   edit(poisoned!, (db) => db.prepare("INSERT INTO row_ancestors (table_name, row_id, rev) VALUES ('claims', ?, ?)").run(claim, ours));
   const db = open(t, mine!);
   const report = mergeInto(db, poisoned!);
@@ -354,12 +343,8 @@ test('the same change made in two copies is joined, not a conflict, under one re
 
 test('a version waiting in the sender’s conflicts travels with their file', (t) => {
   const [alice, bob, carol] = copies(t, 'alice', 'bob', 'carol');
-  const claim = edit(alice!, (db) => {
-    const id = claimIds(db)[0]!;
-    new BriefWriter(db, 'alice').updateClaimText(id, 'Alice’s wording.');
-    return id;
-  });
-  edit(bob!, (db) => new BriefWriter(db, 'bob').updateClaimText(claim, 'Bob’s wording.'));
+  const claim = reword(alice!, 0, 'alice', 'Alice’s wording.');
+  rewordClaim(bob!, claim, 'bob', 'Bob’s wording.');
   // Bob merges Alice's copy and keeps his own for now; Carol then receives only Bob's.
   edit(bob!, (db) => assert.equal(mergeInto(db, alice!).conflicts, 1));
   const db = open(t, carol!);
@@ -373,12 +358,8 @@ test('a version waiting in the sender’s conflicts travels with their file', (t
 
 test('a settled conflict is an ordinary, later edit for every other copy', (t) => {
   const [alice, bob, carol] = copies(t, 'alice', 'bob', 'carol');
-  const claim = edit(alice!, (db) => {
-    const id = claimIds(db)[0]!;
-    new BriefWriter(db, 'alice').updateClaimText(id, 'Alice’s wording.');
-    return id;
-  });
-  edit(bob!, (db) => new BriefWriter(db, 'bob').updateClaimText(claim, 'Bob’s wording.'));
+  const claim = reword(alice!, 0, 'alice', 'Alice’s wording.');
+  rewordClaim(bob!, claim, 'bob', 'Bob’s wording.');
   copyFileSync(alice!, carol!);
   edit(alice!, (db) => {
     mergeInto(db, bob!);

@@ -7,7 +7,7 @@ import { closeAsSingleFile, openStore, type Db, ITEM_TABLES } from '../store/ind
 import { BriefStore } from '../read/index.ts';
 import { BriefWriter } from '../edit/index.ts';
 import { mergeInto, openConflicts, resolveConflict } from './merge.ts';
-import { makeBriefFile, tempDir } from '../test-support/index.ts';
+import { briefCopies, makeBriefFile, tempDir } from '../test-support/index.ts';
 
 /** Every item of every table, in a stable order: what "the same brief" means. */
 function snapshot(db: Db): string {
@@ -19,16 +19,7 @@ function claimIds(db: Db): string[] {
 }
 
 /** Copies of one brief file, as colleagues would have after passing it around. */
-function copies(t: Parameters<typeof tempDir>[0], ...names: string[]): string[] {
-  const dir = tempDir(t);
-  const base = join(dir, 'base.sqlite');
-  makeBriefFile(base, 'author');
-  return names.map((name) => {
-    const path = join(dir, `${name}.sqlite`);
-    copyFileSync(base, path);
-    return path;
-  });
-}
+const copies = (t: Parameters<typeof tempDir>[0], ...names: string[]) => briefCopies(tempDir(t), ...names);
 
 /** Saves a working copy the way it would travel: one closed, self-contained file. */
 function close(db: Db): void {

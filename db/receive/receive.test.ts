@@ -111,12 +111,16 @@ process.stdout.write('copied');
 setTimeout(() => {}, 60000);
 `;
 
-test('a check that runs past the time limit is stopped and reported, and its private copy is removed', async (t) => {
+/** A brief file to receive (named `name`), a private root for the check's copy, and where the received store goes. */
+function receiveSetup(t: Parameters<typeof tempDir>[0], name: string) {
   const dir = tempDir(t);
-  const privateRoot = tempDir(t);
-  const file = join(dir, 'slow.sqlite');
+  const file = join(dir, name);
   makeBriefFile(file);
-  const out = join(tempDir(t), 'out.sqlite');
+  return { dir, file, privateRoot: tempDir(t), out: join(tempDir(t), 'out.sqlite') };
+}
+
+test('a check that runs past the time limit is stopped and reported, and its private copy is removed', async (t) => {
+  const { dir, privateRoot, file, out } = receiveSetup(t, 'slow.sqlite');
   const hanging = spawnLauncher(process.execPath, ['-e', HANGING_WORKER, '--']);
   await assert.rejects(receiveBrief(file, out, hanging, { timeoutMs: 1500, privateRoot }), {
     code: 'too-slow',
@@ -128,11 +132,7 @@ test('a check that runs past the time limit is stopped and reported, and its pri
 });
 
 test('a worker that dies leaves nothing behind either', async (t) => {
-  const dir = tempDir(t);
-  const privateRoot = tempDir(t);
-  const file = join(dir, 'brief.sqlite');
-  makeBriefFile(file);
-  const out = join(tempDir(t), 'out.sqlite');
+  const { privateRoot, file, out } = receiveSetup(t, 'brief.sqlite');
   const dying = spawnLauncher(process.execPath, ['-e', HANGING_WORKER.replace('setTimeout(() => {}, 60000)', 'process.abort()'), '--']);
   await assert.rejects(receiveBrief(file, out, dying, { privateRoot }), { code: 'damaged', message: /stopped unexpectedly/ });
   assert.deepEqual(readdirSync(privateRoot), []);

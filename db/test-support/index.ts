@@ -1,5 +1,5 @@
 // Test support: briefs and hostile files made for the tests and the bench. Never shipped.
-export { makeBriefFile } from './brief-files.ts';
+export { briefCopies, makeBriefFile } from './brief-files.ts';
 export { copyAllRows, vacuumInto } from './copy-rows.ts';
 export {
   buildAdversarialCorpus,
