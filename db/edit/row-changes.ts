@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { type Db, newId, now, isIndexedTable, SearchIndexer, type ItemTable } from '../store/index.ts';
+import { type Db, newId, now, isIndexedTable, prepared, SearchIndexer, type ItemTable } from '../store/index.ts';
 import { StoreError } from '../../common/errors.ts';
 
 // Every write of an edit, undo or redo goes through here, one row at a time, so that:
@@ -25,7 +24,6 @@ export class RowChanges {
   readonly #db: Db;
   readonly #author: string;
   readonly #index: SearchIndexer;
-  readonly #statements = new Map<string, Database.Statement>();
   readonly #columns = new Map<ItemTable, string[]>();
   #changes: RowChange[] = [];
 
@@ -35,10 +33,8 @@ export class RowChanges {
     this.#index = new SearchIndexer(db);
   }
 
-  #prepare(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
-    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
-    return statement;
+  #prepare(sql: string) {
+    return prepared(this.#db, sql);
   }
 
   columns(table: ItemTable): string[] {

@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Statement } from 'better-sqlite3';
 import fc from 'fast-check';
-import { openStore, saveCopy, type Db, ITEM_TABLES, type ItemTable } from '../store/index.ts';
+import { openStore, prepared, saveCopy, type Db, ITEM_TABLES, type ItemTable } from '../store/index.ts';
 import { BriefWriter } from '../edit/index.ts';
 import { EDIT_KINDS, type BriefEdit, type EditKind } from '../../common/edits.ts';
 import { StoreError } from '../../common/errors.ts';
@@ -94,15 +93,8 @@ const historyArb: fc.Arbitrary<History> = fc.record({
   finalOrder: fc.array(fc.array(fc.nat(100), { minLength: 5, maxLength: 5 }), { minLength: 5, maxLength: 5 }),
 });
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
 /** The test's own statements, prepared once per copy (statements prepared afresh pile up on a connection). */
-function sql(db: Db, text: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.prepare(text)));
-  return statement;
-}
+const sql = prepared;
 
 // ---------------------------------------------------------------------------------------------
 // What a brief says: rows without their stamps.

@@ -8,6 +8,7 @@ import {
   isItemTable,
   type ItemTable,
   isIndexedTable,
+  prepared,
   rebuildSearchIndex,
   SearchIndexer,
 } from '../store/index.ts';
@@ -99,21 +100,6 @@ function columnsOf(db: Db, table: ItemTable): string[] {
   let columns = tables.get(table);
   if (!columns) tables.set(table, (columns = (db.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name)));
   return columns;
-}
-
-const STATEMENTS = new WeakMap<Db, Map<string, Statement>>();
-/**
- * A statement prepared once per connection. A session merges, and lists its conflicts, many
- * times; statements prepared afresh each time pile up on the connection until it closes (SQLite
- * walks them all on every ATTACH and DETACH: merges got slower with each one). Those that read
- * the attached file are prepared again by SQLite itself when a later merge attaches another.
- */
-function prepared(db: Db, sql: string): Statement {
-  let statements = STATEMENTS.get(db);
-  if (!statements) STATEMENTS.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }
 
 const INDEXERS = new WeakMap<Db, SearchIndexer>();

@@ -9,3 +9,4 @@ export { ITEM_TABLES, isItemTable, type ItemTable } from './tables.ts';
 export { newId, now } from './clock.ts';
 export { rebuildSearchIndex, SearchIndexer, isIndexedTable, type IndexedTable } from './search-index.ts';
 export { saveCopy } from './save-copy.ts';
+export { prepared } from './prepared.ts';

@@ -275,72 +275,80 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
   add('not a regular file', 'a path that does not exist', at('missing.sqlite'), { code: 'not-found', message: /does not exist/ });
 
   // Hostile schema: code, or a shape that is not ours.
-  tamper(good, at('trigger.sqlite'), 'CREATE TRIGGER wipe_notes AFTER INSERT ON claims BEGIN DELETE FROM notes; END;');
-  add('hostile schema', 'our schema with a planted trigger', at('trigger.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(trigger "wipe_notes"\)/,
-  });
-  tamper(good, at('trigger-on-update.sqlite'), 'CREATE TRIGGER keep_me AFTER UPDATE ON claims BEGIN DELETE FROM annotations; END;');
-  add('hostile schema', 'a trigger that fires on a merge', at('trigger-on-update.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(trigger "keep_me"\)/,
-  });
-  tamper(
-    good,
-    at('trigger-escapes.sqlite'),
-    `CREATE TRIGGER "t${HOSTILE_TEXT.replaceAll('\x00', '')}" AFTER INSERT ON notes BEGIN SELECT 1; END;`,
-  );
-  add('hostile schema', 'a trigger named with terminal escapes', at('trigger-escapes.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(trigger "t/,
-  });
-  tamper(good, at('view-for-table.sqlite'), 'DROP TABLE note_tags; CREATE VIEW note_tags AS SELECT * FROM notes;');
-  add('hostile schema', 'a view in place of a table', at('view-for-table.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(view "note_tags"\)/,
-  });
-  tamper(
-    good,
-    at('runaway-view.sqlite'),
-    'CREATE VIEW forever AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n;',
-  );
-  add('hostile schema', 'a view with a runaway recursive query', at('runaway-view.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(view "forever"\)/,
-  });
-  tamper(
-    good,
-    at('runaway-tags.sqlite'),
-    `DROP TABLE note_tags; DROP TABLE tags;
+  // Our schema, tampered with: [file, what it is, the SQL planted, how the receive refuses it].
+  const tampered: [string, string, string, string, RegExp][] = [
+    [
+      'trigger.sqlite',
+      'our schema with a planted trigger',
+      'CREATE TRIGGER wipe_notes AFTER INSERT ON claims BEGIN DELETE FROM notes; END;',
+      'untrusted-code',
+      /database code \(trigger "wipe_notes"\)/,
+    ],
+    [
+      'trigger-on-update.sqlite',
+      'a trigger that fires on a merge',
+      'CREATE TRIGGER keep_me AFTER UPDATE ON claims BEGIN DELETE FROM annotations; END;',
+      'untrusted-code',
+      /database code \(trigger "keep_me"\)/,
+    ],
+    [
+      'trigger-escapes.sqlite',
+      'a trigger named with terminal escapes',
+      `CREATE TRIGGER "t${HOSTILE_TEXT.replaceAll('\x00', '')}" AFTER INSERT ON notes BEGIN SELECT 1; END;`,
+      'untrusted-code',
+      /database code \(trigger "t/,
+    ],
+    [
+      'view-for-table.sqlite',
+      'a view in place of a table',
+      'DROP TABLE note_tags; CREATE VIEW note_tags AS SELECT * FROM notes;',
+      'untrusted-code',
+      /database code \(view "note_tags"\)/,
+    ],
+    [
+      'runaway-view.sqlite',
+      'a view with a runaway recursive query',
+      'CREATE VIEW forever AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n;',
+      'untrusted-code',
+      /database code \(view "forever"\)/,
+    ],
+    [
+      'runaway-tags.sqlite',
+      'a runaway recursive view where the tags table belongs',
+      `DROP TABLE note_tags; DROP TABLE tags;
      CREATE VIEW tags AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT printf('%036d', x) AS id, x AS name, NULL AS deleted_at FROM n;
      CREATE VIEW note_tags AS SELECT * FROM tags;`,
-  );
-  add('hostile schema', 'a runaway recursive view where the tags table belongs', at('runaway-tags.sqlite'), {
-    code: 'untrusted-code',
-    message: /database code \(view "(tags|note_tags)"\)/,
-  });
-  tamper(good, at('extra-column.sqlite'), 'ALTER TABLE notes ADD COLUMN payload TEXT;');
-  add('hostile schema', 'a table with an extra column', at('extra-column.sqlite'), {
-    code: 'unexpected-schema',
-    message: /table "notes" is not one Briefing Desk makes/,
-  });
-  tamper(good, at('extra-table.sqlite'), 'CREATE TABLE exfiltrate (x TEXT);');
-  add('hostile schema', 'an extra table', at('extra-table.sqlite'), {
-    code: 'unexpected-schema',
-    message: /table "exfiltrate" is not one Briefing Desk makes/,
-  });
-  tamper(good, at('extra-index.sqlite'), 'CREATE INDEX claims_by_text ON claims(text);');
-  add('hostile schema', 'an extra index', at('extra-index.sqlite'), {
-    code: 'unexpected-schema',
-    message: /index "claims_by_text" is not one Briefing Desk makes/,
-  });
-  tamper(good, at('missing-table.sqlite'), 'DROP TABLE palette;');
-  add('hostile schema', 'a missing table', at('missing-table.sqlite'), { code: 'unexpected-schema', message: /lacks the "palette" part/ });
-  tamper(good, at('missing-index.sqlite'), 'DROP INDEX claims_by_theme;');
-  add('hostile schema', 'a missing index', at('missing-index.sqlite'), {
-    code: 'unexpected-schema',
-    message: /lacks the "claims_by_theme" part/,
-  });
+      'untrusted-code',
+      /database code \(view "(tags|note_tags)"\)/,
+    ],
+    [
+      'extra-column.sqlite',
+      'a table with an extra column',
+      'ALTER TABLE notes ADD COLUMN payload TEXT;',
+      'unexpected-schema',
+      /table "notes" is not one Briefing Desk makes/,
+    ],
+    [
+      'extra-table.sqlite',
+      'an extra table',
+      'CREATE TABLE exfiltrate (x TEXT);',
+      'unexpected-schema',
+      /table "exfiltrate" is not one Briefing Desk makes/,
+    ],
+    [
+      'extra-index.sqlite',
+      'an extra index',
+      'CREATE INDEX claims_by_text ON claims(text);',
+      'unexpected-schema',
+      /index "claims_by_text" is not one Briefing Desk makes/,
+    ],
+    ['missing-index.sqlite', 'a missing index', 'DROP INDEX claims_by_theme;', 'unexpected-schema', /lacks the "claims_by_theme" part/],
+    ['missing-table.sqlite', 'a missing table', 'DROP TABLE palette;', 'unexpected-schema', /lacks the "palette" part/],
+  ];
+  for (const [name, what, sql, code, message] of tampered) {
+    tamper(good, at(name), sql);
+    add('hostile schema', what, at(name), { code, message });
+  }
   tamper(good, at('future.sqlite'), 'SELECT 1;', ['user_version = 7']);
   add('hostile schema', 'a future schema version', at('future.sqlite'), {
     code: 'newer-schema',
