@@ -96,3 +96,12 @@ test('an edited quote far from a different exact copy is found where it was, in 
   const edited = text.replace('Reserves of 28 million tons were confirmed', 'Reserves of 29 million tons were confirmed');
   assert.equal(textAt(edited, anchorQuote(edited, quote)), 'Reserves of 29 million tons were confirmed');
 });
+
+test('a short quote repeated many times is found again on its own occurrence, by its context', () => {
+  const text = Array.from({ length: 80 }, (_, i) => `item ${i} has rate ${i * 3}.`).join(' ');
+  const start = text.indexOf('rate', text.indexOf('item 70 '));
+  const quote = describeQuote(text, start, start + 'rate'.length);
+  const edited = `Intro. ${text}`;
+  const anchor = anchorQuote(edited, quote)!;
+  assert.equal(anchor.start, edited.indexOf('rate', edited.indexOf('item 70 ')));
+});

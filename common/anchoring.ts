@@ -64,18 +64,26 @@ type Candidate = { start: number; end: number; errors: number };
 export function anchorQuote(text: string, quote: TextQuote): Anchor | null {
   const { exact, start } = quote;
   if (exact.length === 0) return null;
-  if (text.slice(quote.start, quote.end) === exact) return { start: quote.start, end: quote.end };
+  const { prefix, suffix, end } = quote;
+  // Unchanged: the same words at the same place, between the same neighbours.
+  if (
+    text.slice(start, end) === exact &&
+    text.slice(Math.max(0, start - prefix.length), start) === prefix &&
+    text.slice(end, end + suffix.length) === suffix
+  ) {
+    return { start, end };
+  }
 
-  const exactMatches = exactOccurrences(text, exact);
+  const exactMatches = exactOccurrences(text, exact, start);
   const bestExact = best(text, quote, exactMatches);
-  // An exact occurrence in its own context is the passage; no fuzzy match can score higher.
-  if (bestExact && bestExact.contextScore >= MIN_QUOTE_SIMILARITY) return bestExact.anchor;
+  // An exact occurrence in exactly its own context is the passage: no edited copy can score higher.
+  if (bestExact && bestExact.contextScore === 1) return bestExact.anchor;
 
   const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY)));
   const { from, to } = fuzzyWindow(text.length, exact.length, start);
   const fuzzy = search(text.slice(from, to), exact, maxErrors)
     .map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }))
-    .sort((a, b) => a.errors - b.errors)
+    .sort((a, b) => a.errors - b.errors || Math.abs(a.start - start) - Math.abs(b.start - start))
     .slice(0, MAX_CANDIDATES);
   return best(text, quote, [...exactMatches, ...fuzzy])?.anchor ?? null;
 }
@@ -93,13 +101,12 @@ export function fuzzyWindow(textLength: number, quoteLength: number, oldStart: n
   return { from, to: from + length };
 }
 
-/** Every place the quote stands letter for letter, at most MAX_CANDIDATES of them. */
-function exactOccurrences(text: string, exact: string): Candidate[] {
+/** The places the quote stands letter for letter, the MAX_CANDIDATES nearest to where it was. */
+function exactOccurrences(text: string, exact: string, oldStart: number): Candidate[] {
   const found: Candidate[] = [];
-  for (let at = text.indexOf(exact); at >= 0 && found.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1))
     found.push({ start: at, end: at + exact.length, errors: 0 });
-  }
-  return found;
+  return found.sort((a, b) => Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart)).slice(0, MAX_CANDIDATES);
 }
 
 function best(

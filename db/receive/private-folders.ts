@@ -11,6 +11,10 @@ import { basename, dirname, join } from 'node:path';
 /** Every private folder and partial store of the receive is named with this, so leftovers can be told from anything else. */
 export const PRIVATE_PREFIX = 'briefing-receive-';
 
+/** Exactly what the receive makes: mkdtemp's folders, the partial stores named for them, a merge's received copy, with SQLite's companions. */
+const LEFTOVER_FOLDER = new RegExp(`^${PRIVATE_PREFIX}[A-Za-z0-9]{6}$`);
+const LEFTOVER_FILE = new RegExp(`^\\.${PRIVATE_PREFIX}(?:[A-Za-z0-9]{6}\\.receiving|merge-[0-9a-f-]+)\\.sqlite(-wal|-shm|-journal)?$`);
+
 /**
  * How old a leftover must be before it is removed: a check lasts at most seconds (the time limit)
  * and a CLI command that holds received copies minutes; an hour leaves any run still going alone,
@@ -45,10 +49,11 @@ export function removeStaleReceiveLeftovers(folder: string, maxAgeMs = STALE_AFT
   }
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(PRIVATE_PREFIX) && !name.startsWith(`.${PRIVATE_PREFIX}`)) continue;
+    const folderOfOurs = LEFTOVER_FOLDER.test(name);
+    if (!folderOfOurs && !LEFTOVER_FILE.test(name)) continue;
     try {
       const stat = lstatSync(join(folder, name));
-      if (stat.isSymbolicLink() || now - stat.mtimeMs < maxAgeMs) continue;
+      if (stat.isSymbolicLink() || stat.isDirectory() !== folderOfOurs || now - stat.mtimeMs < maxAgeMs) continue;
       rmSync(join(folder, name), { recursive: true, force: true });
       removed.push(name);
     } catch {

@@ -153,14 +153,16 @@ test('private folders and partial stores left by crashed runs are removed at the
     } else writeFileSync(path, 'partial');
     if (old) utimesSync(path, twoHoursAgo, twoHoursAgo);
   };
-  make(join(privateRoot, 'briefing-receive-crashed'), true, true);
-  make(join(privateRoot, 'briefing-receive-running'), true, false);
+  make(join(privateRoot, 'briefing-receive-Crash1'), true, true);
+  make(join(privateRoot, 'briefing-receive-Run123'), true, false);
   make(join(privateRoot, 'someone-elses-folder'), true, true);
-  make(join(outDir, '.briefing-receive-crashed.receiving.sqlite'), false, true);
-  make(join(outDir, '.briefing-receive-crashed.receiving.sqlite-wal'), false, true);
+  // Named like ours, but not what the receive makes: left alone.
+  make(join(privateRoot, 'briefing-receive-notes-of-mine'), true, true);
+  make(join(outDir, '.briefing-receive-Crash1.receiving.sqlite'), false, true);
+  make(join(outDir, '.briefing-receive-Crash1.receiving.sqlite-wal'), false, true);
   make(join(outDir, 'working-copy.sqlite'), false, true);
   await receiveBrief(file, join(outDir, 'received.sqlite'), NODE_RECEIVE_WORKER, { privateRoot });
-  assert.deepEqual(readdirSync(privateRoot).sort(), ['briefing-receive-running', 'someone-elses-folder']);
+  assert.deepEqual(readdirSync(privateRoot).sort(), ['briefing-receive-Run123', 'briefing-receive-notes-of-mine', 'someone-elses-folder']);
   assert.deepEqual(readdirSync(outDir).sort(), ['received.sqlite', 'working-copy.sqlite']);
 });
 

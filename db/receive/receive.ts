@@ -72,11 +72,16 @@ export async function receiveBrief(
   const privateDir = makePrivateFolder(privateRoot);
   const partial = partialPathFor(output, privateDir);
   const cleanUp = () => {
+    // Each on its own: one that cannot be removed must not keep the other. Leftovers go at the next receive.
     try {
       rmSync(privateDir, { recursive: true, force: true });
+    } catch {
+      /* left for the next receive */
+    }
+    try {
       removeSqliteFile(partial);
     } catch {
-      // Left for the next receive's removal of stale leftovers.
+      /* left for the next receive */
     }
   };
   let answer: string;
@@ -111,13 +116,32 @@ function runWorker(launch: WorkerLauncher, payload: string, timeoutMs: number): 
     let stdout = '';
     let timedOut = false;
     let settled = false;
+    // The answer is read once the worker has ended AND its output is drained: a utility process
+    // reports its exit without waiting for what it wrote to be read.
+    let exited = false;
+    let drained = child.stdout === null;
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stdout?.on('end', () => {
+      drained = true;
+      finish();
+    });
+    child.stdout?.on('close', () => {
+      drained = true;
+      finish();
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill();
+      // A killed worker may never close its output; the time limit is the limit.
+      drained = true;
+      finish();
     }, timeoutMs);
     child.onExit(() => {
-      if (settled) return;
+      exited = true;
+      finish();
+    });
+    function finish() {
+      if (settled || !(exited || timedOut) || !drained) return;
       settled = true;
       clearTimeout(timer);
       if (timedOut) {
@@ -130,6 +154,6 @@ function runWorker(launch: WorkerLauncher, payload: string, timeoutMs: number): 
         return;
       }
       resolve(stdout.trim().split('\n').at(-1) ?? '');
-    });
+    }
   });
 }

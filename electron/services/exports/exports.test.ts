@@ -80,3 +80,13 @@ test('an export is never written over the open brief or its working copy', async
   dialogs.answerNext(markdown);
   assert.equal((await service.run('md', options(service)))?.path, markdown);
 });
+
+test('a second export asked for while the first one’s dialog is open is refused as busy, and the first still runs', async (t) => {
+  const { dir, dialogs, service } = exportsWith(t, () => ({ render: async () => new Uint8Array([37, 80, 68, 70]) }));
+  const target = join(dir, 'first.md');
+  dialogs.answerNext(target);
+  const first = service.run('md', options(service));
+  await assert.rejects(service.run('md', options(service)), (error: StoreError) => error.code === 'busy');
+  assert.equal((await first)?.path, target);
+  assert.equal(existsSync(target), true);
+});

@@ -87,6 +87,16 @@ export class ExportService {
 
   async run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
     if (this.#busy) throw new StoreError('busy', 'An export is already running; wait for it to finish.');
+    // Busy from the moment the dialog opens: a second request meanwhile must not share the print job.
+    this.#busy = true;
+    try {
+      return await this.#run(format, options);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
     const doc = this.compose(options);
     const suggested = suggestedFileName(doc.title, EXTENSIONS[format]);
     const target = await this.#dialogs.chooseExportTarget(format, suggested);
@@ -99,7 +109,6 @@ export class ExportService {
         { path: this.#documents.workspace.db.name, what: 'the brief’s working copy' },
       ],
     );
-    this.#busy = true;
     try {
       this.#emit({ stage: 'composing', percent: 5 });
       let data: string | Uint8Array;
@@ -131,7 +140,6 @@ export class ExportService {
       return { format, path: target, bytes };
     } finally {
       this.#job = null;
-      this.#busy = false;
     }
   }
 }
