@@ -16,6 +16,7 @@ import type { Statement } from 'better-sqlite3';
 import { readFailure } from '../files/index.ts';
 import type { MergeReport } from '../../common/model.ts';
 import { StoreError } from '../../common/errors.ts';
+import { parseJsonObject } from '../../common/json-object.ts';
 
 // Merging a colleague's copy of a brief into ours. Items match by UUID (and a tag by its name,
 // a highlight colour by its colour: an older version, or another copy, may have made the same
@@ -133,14 +134,9 @@ function joinedRevision(a: string, b: string): string {
 
 /** A stored conflict's version of their row and its history; null when the stored text is damaged. */
 function parseStored(json: string, rowId: string): { row: Row; ancestors: string[] } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { [HISTORY_KEY]: history, ...row } = value as Record<string, unknown>;
+  const value = parseJsonObject(json);
+  if (!value) return null;
+  const { [HISTORY_KEY]: history, ...row } = value;
   if (row.id !== rowId || typeof row.rev !== 'string') return null;
   const ancestors = Array.isArray(history) ? history.filter((rev): rev is string => typeof rev === 'string') : [];
   return { row: row as Row, ancestors };

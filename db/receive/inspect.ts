@@ -1,5 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { parseJsonObject } from '../../common/json-object.ts';
 import { StoreError } from '../../common/errors.ts';
 import { readFailure } from '../files/index.ts';
 import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable } from '../store/index.ts';
@@ -299,13 +300,8 @@ const ROW_JSON_DEPTH = 4;
 
 /** A row as merge writes it: a JSON object, nested no deeper than ROW_JSON_DEPTH. */
 function isRowAsJson(text: string): boolean {
-  let row: unknown;
-  try {
-    row = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) return false;
+  const row = parseJsonObject(text);
+  if (!row) return false;
   // Breadth first, without recursion: the depth of what JSON.parse built.
   let level: unknown[] = [row];
   for (let depth = 1; level.length > 0; depth++) {

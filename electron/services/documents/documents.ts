@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { conflictViews, mergeInto, resolveConflict } from '../../../db/merge/index.ts';
+import { conflictViews, mergeInto, openConflicts, resolveConflict } from '../../../db/merge/index.ts';
 import { createEmptyBrief, importArticle, parseArticle } from '../../../db/import/index.ts';
 import { openStore, saveCopy } from '../../../db/store/index.ts';
 import { openWorkspace, type Workspace } from '../../../db/seed/index.ts';
@@ -82,7 +82,8 @@ export class DocumentSession {
       filePath: this.#filePath,
       dirty: this.#dirty,
       recent: [...this.#recent],
-      openConflicts: conflictViews(this.workspace.db).length,
+      // A count, not the review's views: this runs after every edit (views number claims and compare fields).
+      openConflicts: openConflicts(this.workspace.db).length,
       history: this.#writerOf().historyState(),
     };
   }
