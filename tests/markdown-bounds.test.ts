@@ -20,6 +20,9 @@ test('lists indented beyond the bound read as text; ordinary notes are unchanged
   const deep = Array.from({ length: 3_000 }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
   const html = markdown.parse(boundNesting(deep)) as string;
   assert.match(html, /level 2999/);
+  const inline = `${'- '.repeat(5_000)}deep item`;
+  assert.throws(() => markdown.parse(inline), RangeError, 'list markers in a row overflow the parser too');
+  assert.match(markdown.parse(boundNesting(inline)) as string, /deep item/);
   const ordinary = '# Heading\n\n> quoted\n> > twice\n\n- one\n  - two\n\n1. first\r\n2. second';
   assert.equal(boundNesting(ordinary), ordinary);
 });

@@ -19,6 +19,13 @@ export function boundNesting(body: string): string {
         const cut = quote.replace(/>/g, (marker) => (++seen > MAX_NESTING ? '\\>' : marker));
         return cut + line.slice(quote.length);
       }
+      // List markers in a row on one line ("- - - x") nest too; those beyond the bound are escaped.
+      const markers = /^(?:[ \t]*(?:[-*+]|\d+[.)])[ \t]+)+/.exec(line)?.[0];
+      if (markers && (markers.match(/(?:[-*+]|\d+[.)])(?=[ \t])/g) ?? []).length > MAX_NESTING) {
+        let seen = 0;
+        const cut = markers.replace(/([-*+]|\d+[.)])(?=[ \t])/g, (marker) => (++seen > MAX_NESTING ? `\\${marker}` : marker));
+        return cut + line.slice(markers.length);
+      }
       // List items nest by indentation; beyond the bound the indentation is dropped.
       const indent = /^[ \t]+/.exec(line)?.[0] ?? '';
       if (indent.replace(/\t/g, '    ').length > MAX_NESTING * 4) return line.trimStart().replace(/^([-*+]|\d+[.)])(?=\s)/, '\\$1');
