@@ -90,6 +90,12 @@ export const COMMANDS = spec({
     keys: { key: 'h', shift: true },
     inNativeMenu: false,
   },
+  'next-region': {
+    label: 'Next pane',
+    description: 'Move between the top bar, the themes, the reading pane and the side panel (Shift+F6 goes back)',
+    keys: { key: 'F6', primary: false },
+    inNativeMenu: false,
+  },
   shortcuts: {
     label: 'Keyboard shortcuts',
     menuLabel: 'Keyboard Shortcuts',
@@ -126,6 +132,10 @@ export const FILE_MENU = [
 
 /** Keys the shortcut sheet lists that belong to a focused control, not to a command. */
 export const CONTROL_KEYS: readonly { keys: { mac: string; other: string }; description: string }[] = [
+  { keys: { mac: '↑ / ↓', other: '↑ / ↓' }, description: 'Go to the previous or next claim (in the reading pane)' },
+  { keys: { mac: 'Enter or F7', other: 'Enter or F7' }, description: 'Select text in the focused claim: arrows move, Shift+arrows select' },
+  { keys: { mac: '⌥⇧← / ⌥⇧→', other: 'Ctrl+Shift+← / →' }, description: 'While selecting: select word by word' },
+  { keys: { mac: 'E / A / N', other: 'E / A / N' }, description: 'Edit, assess or add a note to the focused claim' },
   { keys: { mac: '⌥↑ / ⌥↓', other: 'Alt+↑ / Alt+↓' }, description: 'Move the focused claim up or down' },
   { keys: { mac: '⌘Enter', other: 'Ctrl+Enter' }, description: 'Save the open editor' },
   { keys: { mac: 'Esc', other: 'Esc' }, description: 'Cancel the open editor or dialog' },
@@ -165,7 +175,7 @@ export function commandForKey(press: KeyPress, mac: boolean): CommandId | null {
   const key = press.key.toLowerCase();
   for (const [id, command] of Object.entries(COMMANDS) as [CommandId, CommandSpec][]) {
     const keys = command.keys;
-    if (!keys || keys.key !== key) continue;
+    if (!keys || keys.key.toLowerCase() !== key) continue;
     if (keys.primary === false ? !press.ctrlKey && !press.metaKey : primary && (keys.shift ?? false) === press.shiftKey) return id;
   }
   return null;

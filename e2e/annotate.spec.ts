@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { expectAccessible } from './support/accessibility.ts';
 import type { WorkspacePage } from './workspace.page.ts';
 
 // The annotation workspace, as an analyst uses it: highlights and comments, claims corrected under
@@ -12,24 +12,6 @@ test.describe.configure({ timeout: 120_000 });
 
 async function shoot(workspace: WorkspacePage, testInfo: TestInfo, name: string) {
   for (const scheme of ['light', 'dark'] as const) await workspace.screenshot(testInfo.outputPath(`${name}-${scheme}.png`), scheme);
-}
-
-/** axe-core on the page as it is, in light and dark: no serious or critical violation. */
-async function expectAccessible(page: Page, view: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
-    expect(serious, `${view}, ${scheme}`).toEqual([]);
-  }
 }
 
 test('a highlight with a comment is there after a reload, in the text and in the Highlights tab', async ({ workspace }, testInfo) => {

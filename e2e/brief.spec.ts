@@ -98,7 +98,11 @@ test('a reload shows the same brief, read back from the store file in the profil
     expect(shownClaims.map((text) => text.replace(/[\s\d]+$/, ''))).toEqual(
       stored.themes.flatMap((theme) => theme.claims.map((claim) => claim.text)),
     );
-    await expect(workspace.titleBar.autosaveNote).toHaveAttribute('title', `Working copy: ${join(app.userData, 'briefing.sqlite')}`);
+    await expect(workspace.titleBar.saveStatusText).toHaveText('Saved in this computer’s working copy · not saved to a file yet');
+    await expect(workspace.titleBar.saveStatus).toHaveAttribute(
+      'title',
+      new RegExp(`Working copy: ${join(app.userData, 'briefing.sqlite')}`),
+    );
   } finally {
     db.close();
   }

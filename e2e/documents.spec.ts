@@ -94,7 +94,7 @@ test('merging a colleague’s copy: review conflicts side by side, resolve one e
   await expect(workspace.claim('1.3').root).toContainText('Edited by colleague');
   await expect(workspace.claim('2.1').root).toContainText('Their correction of the reserves claim.');
   await expect(workspace.titleBar.documentName).toHaveText('mine.sqlite');
-  await expect(workspace.titleBar.editedMarker).toBeVisible();
+  await expect(workspace.titleBar.saveStatusText).toHaveText('Saved in this computer’s working copy · not yet saved to mine.sqlite');
   await expect(page).toHaveTitle('mine.sqlite (edited) — Briefing Desk');
 
   // Unsaved changes are not dropped silently: New asks first.

@@ -1,3 +1,4 @@
+import { ReferencesPanel } from './pages/references-panel.ts';
 import { expect, type Locator } from '@playwright/test';
 import { ClaimObject } from './pages/claim.ts';
 import { Composer } from './pages/composer.ts';
@@ -26,13 +27,14 @@ export class WorkspacePage extends PageObject {
   readonly source = new SourceObject(this.reading);
   readonly themeHeadings = this.reading.getByRole('heading', { level: 2 });
   readonly claims = this.reading.locator('[data-claim-number]');
-  readonly citationChips = this.reading.getByRole('note');
+  readonly citationChips = this.reading.getByRole('button', { name: /^Reference \d+$/ });
   readonly highlightToolbar = new HighlightToolbar(this.page);
 
   // The side panel's tabs.
   readonly indicators = new IndicatorsPanel(this.page);
   readonly notes = new NotesPanel(this.page);
   readonly highlights = new HighlightsPanel(this.page);
+  readonly references = new ReferencesPanel(this.page);
 
   /** The latest notice ("Saved to …", "Undone …"). */
   readonly status = this.page.getByRole('status').filter({ hasNotText: /^$/ }).first();

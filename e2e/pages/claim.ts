@@ -7,8 +7,14 @@ import { selectWords } from './text-selection.ts';
 export class ClaimObject extends PartObject {
   /** The highlights drawn in its text. */
   readonly marks = this.root.locator('mark');
-  /** Its citation chips ([n]). */
-  readonly citations = this.root.getByRole('note');
+  /** Its citation chips ([n]), each a button to its reference. */
+  readonly citations = this.root.getByRole('button', { name: /^Reference \d+$/ });
+  /** The marks in its margin: notes, highlights, assessment. */
+  readonly marginMarks = {
+    notes: this.root.getByRole('button', { name: /^\d+ notes? on claim/ }),
+    highlights: this.root.getByRole('button', { name: /^\d+ highlights? on claim/ }),
+    assessment: this.root.getByRole('button', { name: /^Assessment of claim/ }),
+  };
   readonly assessment = this.root.getByTestId('assessment');
   /** The text box of the open editor. */
   readonly editor = this.root.getByRole('textbox');
@@ -20,7 +26,7 @@ export class ClaimObject extends PartObject {
   constructor(reading: Locator, number: string) {
     super(reading.locator(`[data-claim-number="${number}"]`));
     this.number = number;
-    this.noteButton = this.root.getByRole('button', { name: `Note on claim ${number}` });
+    this.noteButton = this.root.getByRole('button', { name: `Note on claim ${number}`, exact: true });
   }
 
   /** A claim's tools show when the pointer is over it (or focus is in it), as for a user. */

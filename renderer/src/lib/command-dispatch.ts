@@ -5,6 +5,7 @@ import { commandForKey, type MenuCommand } from '../../../common/commands.ts';
 import type { ExportFormat } from '../../../common/ipc/contract.ts';
 import type { ComposerState } from './composer.svelte.ts';
 import { isMac } from './platform.ts';
+import { cycleRegion } from './regions.ts';
 import { typingInField } from './selection.ts';
 import type { OpenDocument } from './state/document.svelte.ts';
 import type { WorkspaceView } from './state/view.svelte.ts';
@@ -19,8 +20,8 @@ export interface Workspace {
 export interface KeyTargets {
   /** Ctrl+F: the search box. */
   focusSearch(): void;
-  /** Ctrl+Shift+H: the highlight toolbar; false when there is no selection to highlight. */
-  focusHighlightToolbar(): boolean;
+  /** Ctrl+Shift+H: the highlight toolbar, or word of how to select text when nothing is selected. */
+  focusHighlightToolbar(): void;
 }
 
 /** The composer, started with the whole brief. */
@@ -78,6 +79,12 @@ export function runCommand(workspace: Workspace, command: MenuCommand, path?: st
 
 /** The window's keydown: the keys of the command table, where they belong to the workspace and not to a field or a dialog. */
 export function handleWindowKey(workspace: Workspace, targets: KeyTargets, event: KeyboardEvent): void {
+  // Esc not taken by a dialog, editor or popover folds away a pane shown over the reading view.
+  const inDialog = event.target instanceof Element && event.target.closest('dialog, [role="dialog"], [role="toolbar"]') !== null;
+  if (event.key === 'Escape' && !event.defaultPrevented && !inDialog && workspace.view.foldAway()) {
+    event.preventDefault();
+    return;
+  }
   const command = commandForKey(event, isMac);
   switch (command) {
     case null:
@@ -86,8 +93,11 @@ export function handleWindowKey(workspace: Workspace, targets: KeyTargets, event
       event.preventDefault();
       return targets.focusSearch();
     case 'highlight':
-      if (targets.focusHighlightToolbar()) event.preventDefault();
-      return;
+      event.preventDefault();
+      return targets.focusHighlightToolbar();
+    case 'next-region':
+      event.preventDefault();
+      return void cycleRegion(workspace.view, event.shiftKey);
     case 'shortcuts':
       // In a text field "?" is a character.
       if (typingInField(event.target)) return;

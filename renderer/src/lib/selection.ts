@@ -64,3 +64,33 @@ export function currentTextSelection(): TextSelection | null {
 export function typingInField(target: EventTarget | null = document.activeElement): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
+
+/** The text node and offset at character `offset` of a highlightable text (chips excluded): where a keyboard caret is. */
+function pointAt(container: HTMLElement, offset: number): { node: Node; offset: number } {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
+    acceptNode: (text) => (text.parentElement?.closest(NOT_TEXT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let count = 0;
+  let last: Node | null = null;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const length = text.textContent?.length ?? 0;
+    if (offset <= count + length) return { node: text, offset: offset - count };
+    count += length;
+    last = text;
+  }
+  return last ? { node: last, offset: last.textContent?.length ?? 0 } : { node: container, offset: 0 };
+}
+
+/**
+ * Makes the page's selection the characters start..end of a claim's text (keyboard selection), so
+ * the highlight toolbar sees it exactly as it sees a mouse selection. Answers the caret's box.
+ */
+export function selectInText(container: HTMLElement, anchor: number, focus: number): DOMRect {
+  const from = pointAt(container, anchor);
+  const to = pointAt(container, focus);
+  document.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+  const caret = document.createRange();
+  caret.setStart(to.node, to.offset);
+  caret.collapse(true);
+  return caret.getBoundingClientRect();
+}

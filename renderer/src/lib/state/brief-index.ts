@@ -1,6 +1,6 @@
 // Lookups the reading view and the side panels need on every render, built once per brief (the
 // brief is replaced whole by every edit, so each index is rebuilt whole and never changed in place).
-import type { Brief, Highlight } from '../../../../common/model.ts';
+import type { Brief, Highlight, Note } from '../../../../common/model.ts';
 
 /** Highlights that still anchor, by the claim or source they are on. */
 export function highlightsByTarget(brief: Brief | null): ReadonlyMap<string, Highlight[]> {
@@ -14,11 +14,16 @@ export function highlightsByTarget(brief: Brief | null): ReadonlyMap<string, Hig
   return map;
 }
 
-/** How many notes each theme, claim or indicator has. */
-export function noteCounts(brief: Brief | null): ReadonlyMap<string, number> {
-  const counts = new Map<string, number>();
-  for (const note of brief?.notes ?? []) if (note.targetId) counts.set(note.targetId, (counts.get(note.targetId) ?? 0) + 1);
-  return counts;
+/** The notes on each theme, claim or indicator, in the brief's order. */
+export function notesByTarget(brief: Brief | null): ReadonlyMap<string, Note[]> {
+  const map = new Map<string, Note[]>();
+  for (const note of brief?.notes ?? []) {
+    if (!note.targetId) continue;
+    const list = map.get(note.targetId);
+    if (list) list.push(note);
+    else map.set(note.targetId, [note]);
+  }
+  return map;
 }
 
 export function claimCount(brief: Brief | null): number {

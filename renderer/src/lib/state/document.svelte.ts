@@ -4,7 +4,8 @@ import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, Merg
 import type { Brief } from '../../../../common/model.ts';
 import { api, ApiError } from '../api.ts';
 import { applyPatch } from '../brief-patch.ts';
-import { highlightsByTarget, noteCounts } from './brief-index.ts';
+import { highlightsByTarget, notesByTarget } from './brief-index.ts';
+import { citationIndex, type Reference } from '../../../../common/references.ts';
 import { Notices } from './notices.svelte.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -32,6 +33,8 @@ export type ReplacingAction =
  */
 export class OpenDocument {
   #status = $state<LoadStatus>('loading');
+  /** Counts whole briefs read in (start, New, Open, Revert, a received file): what starts the search afresh. */
+  #generation = $state(0);
   #error = $state<string | null>(null);
   /** Replaced whole by every load and edit, never changed in place: raw state, so a brief of 100,000 items is not wrapped in proxies. */
   #brief = $state.raw<Brief | null>(null);
@@ -47,7 +50,8 @@ export class OpenDocument {
   readonly notices = new Notices();
 
   #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
-  #noteCounts = $derived(noteCounts(this.#brief));
+  #notesByTarget = $derived(notesByTarget(this.#brief));
+  #references: Reference[] = $derived(citationIndex(this.#brief?.themes ?? []));
   #claimNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
   #windowTitle = $derived(this.#state ? `${this.#state.name}${this.#state.dirty ? ' (edited)' : ''} — Briefing Desk` : 'Briefing Desk');
   #commandContext: CommandContext = $derived({
@@ -89,13 +93,20 @@ export class OpenDocument {
   get highlightsByTarget() {
     return this.#highlightsByTarget;
   }
-  /** How many notes each theme, claim or indicator has. */
-  get noteCounts() {
-    return this.#noteCounts;
+  /** The notes on each theme, claim or indicator. */
+  get notesByTarget() {
+    return this.#notesByTarget;
+  }
+  /** Every citation number with the claims citing it. */
+  get references(): Reference[] {
+    return this.#references;
   }
   /** "2.1" for the first claim of the second theme, by claim id. */
   get claimNumbers(): ReadonlyMap<string, string> {
     return this.#claimNumbers;
+  }
+  get generation(): number {
+    return this.#generation;
   }
   get windowTitle(): string {
     return this.#windowTitle;
@@ -116,6 +127,7 @@ export class OpenDocument {
       this.#brief = brief;
       this.#state = state;
       this.#status = brief ? 'ready' : 'empty';
+      this.#generation++;
     } catch (error) {
       this.#error = (error as Error).message;
       this.#status = 'error';
@@ -131,6 +143,8 @@ export class OpenDocument {
   async edit(edit: BriefEdit): Promise<EditRefusal | null> {
     try {
       this.#applied(await api.edit(edit));
+      // What the last action said ("Undone: …") gives way to the next one.
+      this.notices.giveWay();
       return null;
     } catch (error) {
       const field = error instanceof ApiError ? (error.field ?? null) : null;
@@ -168,6 +182,7 @@ export class OpenDocument {
     this.#brief = brief;
     this.#info = info;
     this.#status = brief ? 'ready' : 'empty';
+    this.#generation++;
   }
 
   /** Runs one document action: shows it as busy, reports its outcome, never throws. */

@@ -1,7 +1,14 @@
 import { tick } from 'svelte';
 import type { Highlight } from '../../../../common/model.ts';
 
-export type SidePanelTab = 'indicators' | 'notes' | 'highlights';
+export type SidePanelTab = 'indicators' | 'notes' | 'highlights' | 'references';
+
+/** A citation chip that was activated: its popover shows the reference next to the chip. */
+export interface OpenCitation {
+  marker: number;
+  /** The chip, to place the popover by and to give focus back to. */
+  chip: HTMLElement;
+}
 
 /** What a note started from elsewhere ("Note" on a claim) is about. */
 export interface NoteDraftTarget {
@@ -14,6 +21,19 @@ export type RevealInReading = (id: string) => Promise<unknown>;
 
 /** How long a claim jumped to stays marked, so the eye finds it. */
 const SPOTLIGHT_MS = 2000;
+
+/** Below these window widths the themes list, then the side panel, fold away behind a toggle instead of being squeezed. */
+export const NAV_FOLDS_BELOW = 1100;
+export const PANEL_FOLDS_BELOW = 860;
+
+/** The side panel's width when the user has not dragged it, and how far a drag may take it. */
+export const PANEL_WIDTH = { initial: 360, min: 260, max: 720 } as const;
+const PANEL_WIDTH_KEY = 'briefing-desk.panel-width';
+
+function storedPanelWidth(): number {
+  const stored = Number(globalThis.localStorage?.getItem(PANEL_WIDTH_KEY));
+  return Number.isFinite(stored) && stored >= PANEL_WIDTH.min && stored <= PANEL_WIDTH.max ? stored : PANEL_WIDTH.initial;
+}
 
 /** Scrolls an element into the middle of its pane and gives it focus (the scroll is done, so focus must not scroll again). */
 export function focusInView(elementId: string, behavior: ScrollBehavior = 'auto'): void {
@@ -36,6 +56,15 @@ export class WorkspaceView {
   /** A claim just jumped to from elsewhere; it is briefly marked so the eye finds it. */
   #spotlightClaimId = $state<string | null>(null);
   #spotlightTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The window's width, which decides what folds away. */
+  #windowWidth = $state(globalThis.innerWidth ?? 1280);
+  /** Where the themes list or the side panel is folded away: whether it is shown over the reading view now. */
+  #navShown = $state(false);
+  #panelShown = $state(false);
+  #panelWidth = $state(storedPanelWidth());
+  #openCitation = $state<OpenCitation | null>(null);
+  /** The claim that has (or last had) the keyboard in the reading pane: the pane's one tab stop among claims. */
+  #currentClaimId = $state<string | null>(null);
   // Not state: nothing is drawn from it. A big brief's reading view is virtualised, so only it knows how to reach a claim.
   #revealInReading: RevealInReading | null = null;
 
@@ -55,16 +84,88 @@ export class WorkspaceView {
     return this.#spotlightClaimId;
   }
 
+  get navFolded(): boolean {
+    return this.#windowWidth < NAV_FOLDS_BELOW;
+  }
+  get panelFolded(): boolean {
+    return this.#windowWidth < PANEL_FOLDS_BELOW;
+  }
+  /** Whether the themes list is on screen: always in a wide window, on request in a narrow one. */
+  get navVisible(): boolean {
+    return !this.navFolded || this.#navShown;
+  }
+  get panelVisible(): boolean {
+    return !this.panelFolded || this.#panelShown;
+  }
+  /** The side panel's width in pixels, as the user last dragged it (never more than half the window). */
+  get panelWidth(): number {
+    return Math.min(this.#panelWidth, Math.max(PANEL_WIDTH.min, Math.floor(this.#windowWidth / 2)));
+  }
+
+  get currentClaimId(): string | null {
+    return this.#currentClaimId;
+  }
+
+  setCurrentClaim(claimId: string | null): void {
+    this.#currentClaimId = claimId;
+  }
+
+  get openCitation(): OpenCitation | null {
+    return this.#openCitation;
+  }
+
+  showCitation(marker: number, chip: HTMLElement): void {
+    this.#openCitation = { marker, chip };
+  }
+
+  /** Closes the reference popover; focus goes back to its chip unless it has moved on. */
+  closeCitation(returnFocus: boolean): void {
+    const chip = this.#openCitation?.chip;
+    this.#openCitation = null;
+    if (returnFocus) chip?.focus();
+  }
+
+  setWindowWidth(width: number): void {
+    this.#windowWidth = width;
+  }
+
+  toggleNav(shown = !this.#navShown): void {
+    this.#navShown = shown;
+    if (shown && this.panelFolded) this.#panelShown = false;
+  }
+
+  togglePanel(shown = !this.#panelShown): void {
+    this.#panelShown = shown;
+    if (shown && this.navFolded) this.#navShown = false;
+  }
+
+  /** Esc: a folded pane shown over the reading view goes away again. Answers whether one did. */
+  foldAway(): boolean {
+    const shown = (this.navFolded && this.#navShown) || (this.panelFolded && this.#panelShown);
+    this.#navShown = false;
+    this.#panelShown = false;
+    return shown;
+  }
+
+  /** Drag or arrow keys on the splitter; remembered for the next start. */
+  resizePanel(width: number): void {
+    this.#panelWidth = Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width)));
+    globalThis.localStorage?.setItem(PANEL_WIDTH_KEY, String(this.#panelWidth));
+  }
+
   showReading(): void {
     this.#mode = 'read';
   }
 
   showComposer(): void {
     this.#mode = 'compose';
+    this.foldAway();
   }
 
+  /** Opens a tab of the side panel, unfolding the panel in a narrow window. */
   showPanel(panel: SidePanelTab): void {
     this.#panel = panel;
+    if (this.panelFolded) this.togglePanel(true);
   }
 
   openShortcuts(): void {
@@ -78,7 +179,7 @@ export class WorkspaceView {
   /** "Note" on a claim, theme or indicator: the Notes tab opens with a new note about it. */
   draftNoteOn(target: NoteDraftTarget): void {
     this.#noteDraftTarget = target;
-    this.#panel = 'notes';
+    this.showPanel('notes');
   }
 
   /** The Notes tab takes the note to start, once. */
@@ -99,6 +200,9 @@ export class WorkspaceView {
   /** Brings a claim into view and gives it focus, so "from claim 2.1" is a real link for keyboard users too. */
   async revealClaim(claimId: string): Promise<void> {
     this.#spotlightClaimId = claimId;
+    // In a narrow window the folded panel would cover the claim.
+    if (this.panelFolded) this.#panelShown = false;
+    if (this.navFolded) this.#navShown = false;
     await tick();
     await this.#revealInReading?.(claimId);
     clearTimeout(this.#spotlightTimer);
@@ -107,7 +211,7 @@ export class WorkspaceView {
 
   /** Opens a tab of the side panel and brings one of its items into view, with focus. */
   async showInPanel(panel: SidePanelTab, elementId: string): Promise<void> {
-    this.#panel = panel;
+    this.showPanel(panel);
     await tick();
     focusInView(elementId);
   }
