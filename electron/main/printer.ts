@@ -9,7 +9,7 @@ const MM_PER_INCH = 25.4;
 export function electronPrinter(preloadPath: string): Printer {
   return {
     async render(ready, layout, stop) {
-      const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath);
+      const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath, 'print');
       stop?.addEventListener('abort', () => window.destroy());
       lockNavigation(window);
       try {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { resolveAsset, CONTENT_SECURITY_POLICY, APP_SCHEME } from '../services/policy/index.ts';
+import { resolveAppRequest, CONTENT_SECURITY_POLICY, APP_SCHEME } from '../services/policy/index.ts';
 
 /** Must run before `app` is ready: app:// behaves like a secure standard scheme (origin, fetch, storage). */
 export function registerAppScheme(): void {
@@ -10,7 +10,7 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from `root`, with the CSP as a header on every response. */
 export function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveAsset(root, new URL(request.url).pathname);
+    const asset = resolveAppRequest(root, request.url);
     if (!asset) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(asset.path);

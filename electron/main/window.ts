@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, screen, session, shell } from 'electron';
 import {
   APP_ORIGIN,
+  builtInSpellcheck,
   externalLinkTarget,
   isAllowedNavigation,
   isAllowedRequest,
   isPermissionGranted,
   MIN_SIZE,
   restoreWindowState,
+  type SenderWindow,
 } from '../services/policy/index.ts';
 
 /** Session-wide guards: no permission is ever granted, no request leaves for anything but our own files. */
@@ -17,6 +19,8 @@ export function hardenSession(): void {
   ses.setPermissionRequestHandler((_webContents, permission, callback) => callback(isPermissionGranted(permission)));
   ses.setPermissionCheckHandler((_webContents, permission) => isPermissionGranted(permission));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  // Off where it would download dictionaries (see builtInSpellcheck); the windows' own setting follows.
+  ses.setSpellCheckerEnabled(builtInSpellcheck(process.platform));
 }
 
 /** A web or mail link is opened in the user's browser or mail program only after they agree. */
@@ -44,6 +48,12 @@ function savedWindowState(): unknown {
   }
 }
 
+/** What each window of ours is for, by its web contents: the router hears it with every request. */
+const roles = new WeakMap<Electron.WebContents, Exclude<SenderWindow, 'unknown'>>();
+
+/** The window a request came from; anything we did not open ourselves is 'unknown', and refused. */
+export const windowRoleOf = (contents: Electron.WebContents): SenderWindow => roles.get(contents) ?? 'unknown';
+
 /**
  * Every window we open, the workspace and the hidden print window, comes from here: one literal
  * set of web preferences (which is also what Electronegativity reads), and navigation locked.
@@ -51,6 +61,7 @@ function savedWindowState(): unknown {
 export function createSecureWindow(
   options: Omit<Electron.BrowserWindowConstructorOptions, 'webPreferences'>,
   preloadPath: string,
+  role: Exclude<SenderWindow, 'unknown'>,
 ): BrowserWindow {
   const window = new BrowserWindow({
     ...options,
@@ -68,9 +79,10 @@ export function createSecureWindow(
       navigateOnDragDrop: false,
       // Middle-click would otherwise try to open links in new windows.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      spellcheck: builtInSpellcheck(process.platform),
     },
   });
+  roles.set(window.webContents, role);
   return window;
 }
 
@@ -114,6 +126,7 @@ export function createMainWindow({ preloadPath, confirmClose }: MainWindowOption
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f2',
     },
     preloadPath,
+    'workspace',
   );
   if (state.maximized) window.maximize();
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionGranted } from './web-policy.ts';
+import { isPrivateHost } from './private-hosts.ts';
 
 test('external links: https to a named host and mailto are offered; nothing else ever is', () => {
   assert.equal(externalLinkTarget('https://www.sohu.com/a/123'), 'https://www.sohu.com/a/123');
@@ -26,6 +27,74 @@ test('external links: https to a named host and mailto are offered; nothing else
   }
 });
 
+test('mail links carry addresses, a subject and a body, and nothing else a mail program could act on', () => {
+  assert.equal(
+    externalLinkTarget('mailto:analyst@example.org,desk@example.org?subject=Rare%20earths&body=See%20p.%204'),
+    'mailto:analyst@example.org,desk@example.org?subject=Rare%20earths&body=See%20p.%204',
+  );
+  assert.equal(externalLinkTarget('mailto:analyst@example.org?Subject=Hi'), 'mailto:analyst@example.org?subject=Hi');
+  // An ampersand inside the subject stays inside it: the rebuilt link encodes it.
+  assert.equal(externalLinkTarget('mailto:a@example.org?subject=R%26D'), 'mailto:a@example.org?subject=R%26D');
+  for (const refused of [
+    'mailto:a@example.org?attach=/etc/passwd',
+    'mailto:a@example.org?ATTACH=/home/a/.ssh/id_rsa',
+    'mailto:a@example.org?attachment=file:///etc/passwd',
+    'mailto:a@example.org?subject=x&attach=/etc/passwd',
+    'mailto:a@example.org?%61ttach=/etc/passwd',
+    'mailto:a@example.org?cc=b@example.org',
+    'mailto:a@example.org?bcc=b@example.org',
+    'mailto:a@example.org?to=b@example.org',
+    'mailto:a@example.org?from=boss@example.org',
+    'mailto:a@example.org%3Fattach=/etc/passwd',
+    'mailto:a@example.org%26attach=/etc/passwd',
+    'mailto:?to=a@example.org',
+    'mailto:a@example.org,not-an-address',
+    'mailto:%E0%A4%A@example.org',
+  ]) {
+    assert.equal(externalLinkTarget(refused), null, refused);
+  }
+});
+
+test('links to this machine or the local network are never offered to the browser', () => {
+  for (const refused of [
+    'https://localhost/',
+    'https://LOCALHOST./admin',
+    'https://app.localhost/',
+    'https://printer.local/',
+    'https://127.0.0.1/',
+    'https://127.8.9.10:8443/',
+    'https://0x7f.1/',
+    'https://2130706433/',
+    'https://0.0.0.0/',
+    'https://10.1.2.3/',
+    'https://172.16.0.1/',
+    'https://172.31.255.255/',
+    'https://192.168.1.1/',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://[::1]/',
+    'https://[::]/',
+    'https://[fc00::1]/',
+    'https://[fd12:3456::1]/',
+    'https://[fe80::1]/',
+    'https://[febf::1]/',
+    'https://[::ffff:127.0.0.1]/',
+    'https://[::ffff:192.168.0.1]/',
+  ]) {
+    assert.equal(externalLinkTarget(refused), null, refused);
+  }
+  for (const offered of [
+    'https://172.15.0.1/',
+    'https://172.32.0.1/',
+    'https://11.0.0.1/',
+    'https://[2001:db8::1]/',
+    'https://[fec0::1]/',
+    'https://localhost.example.com/',
+    'https://local.example.org/',
+  ]) {
+    assert.equal(externalLinkTarget(offered), offered, offered);
+  }
+});
+
 test('property: whatever the input, an offered link is https or mailto and carries no credentials', () => {
   const anyUrl = fc.oneof(
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
@@ -46,7 +115,8 @@ test('property: whatever the input, an offered link is https or mailto and carri
   fc.assert(
     fc.property(fc.webUrl({ validSchemes: ['https'] }), (raw) => {
       const url = new URL(raw);
-      if (!url.username && !url.password && !url.hostname.includes('%')) assert.notEqual(externalLinkTarget(raw), null, raw);
+      if (!url.username && !url.password && !url.hostname.includes('%') && !isPrivateHost(url.hostname))
+        assert.notEqual(externalLinkTarget(raw), null, raw);
     }),
   );
 });

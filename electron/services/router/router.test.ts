@@ -62,6 +62,21 @@ test('unknown channels, foreign senders and bad arguments are refused before any
   assert.equal(ran, false);
 });
 
+test('the print job is settled only by the print window, and subframes or windows we did not open are refused', async () => {
+  let settled = 0;
+  const router = routerWith({ 'print:ready': () => (settled++, null), 'print:failed': () => (settled++, null) });
+  const workspace = { url: 'app://briefing/index.html', isMainFrame: true, window: 'workspace' } as const;
+  const print = { url: 'app://briefing/print.html', isMainFrame: true, window: 'print' } as const;
+  for (const sender of [workspace, { ...workspace, url: 'app://briefing/print.html' }, { ...print, isMainFrame: false }]) {
+    assert.equal((await router.invoke('print:ready', ['<html>forged</html>'], sender)).ok, false, JSON.stringify(sender));
+    assert.equal((await router.invoke('print:failed', ['forged'], sender)).ok, false, JSON.stringify(sender));
+  }
+  assert.equal(settled, 0);
+  assert.deepEqual(await router.invoke('print:ready', [null], print), { ok: true, value: null });
+  assert.equal((await router.invoke('brief:get', [], { ...workspace, window: 'unknown' })).ok, false);
+  assert.equal((await router.invoke('brief:get', [], { ...workspace, isMainFrame: false })).ok, false);
+});
+
 test('store errors reach the user as their own sentence; anything else is logged and answered plainly', async () => {
   const logged: unknown[] = [];
   const storeFailure = routerWith({

@@ -1,15 +1,12 @@
 import { StoreError } from '../../../common/errors.ts';
 import type { Api, Channel, Result } from '../../../common/ipc/contract.ts';
 import { isChannel } from '../../../common/ipc/channels.ts';
-import { APP_ORIGIN, isTrustedSenderUrl } from '../policy/index.ts';
+import { APP_ORIGIN, mayInvoke, type Sender } from '../policy/index.ts';
 import { ARGUMENT_SCHEMAS } from './schemas.ts';
 
 export type Handlers = { [C in Channel]: (...args: Parameters<Api[C]>) => ReturnType<Api[C]> | Promise<ReturnType<Api[C]>> };
 
-export interface Sender {
-  /** URL of the frame that sent the message. */
-  url: string | undefined;
-}
+export type { Sender } from '../policy/index.ts';
 
 export interface Router {
   invoke(channel: unknown, args: unknown, sender: Sender): Promise<Result<unknown>>;
@@ -17,8 +14,9 @@ export interface Router {
 
 /**
  * The one place a request from the renderer is let in: the channel must exist, the sender must
- * be a page of ours, the arguments must match the channel's schema. Whatever happens, the answer
- * is a Result; exceptions never cross the bridge (their messages could leak paths and internals).
+ * be the page of ours that uses it (policy/senders.ts), the arguments must match the channel's
+ * schema. Whatever happens, the answer is a Result; exceptions never cross the bridge (their
+ * messages could leak paths and internals).
  */
 export interface RouterOptions {
   /** Origins whose pages may send requests; the Electron app's own by default. */
@@ -30,7 +28,7 @@ export function createRouter(handlers: Handlers, { trustedOrigins = [APP_ORIGIN]
   return {
     async invoke(channel, args, sender) {
       if (!isChannel(channel)) return { ok: false, code: 'bad-request', message: `Unknown request "${String(channel).slice(0, 40)}".` };
-      if (!isTrustedSenderUrl(sender.url, trustedOrigins))
+      if (!mayInvoke(channel, sender, trustedOrigins))
         return { ok: false, code: 'forbidden', message: 'This page may not use Briefing Desk.' };
       const parsed = ARGUMENT_SCHEMAS[channel].safeParse(args);
       if (!parsed.success) {

@@ -3,24 +3,10 @@ import { z } from 'zod';
 import { isBriefPath } from '../policy/index.ts';
 import type { Api, Channel } from '../../../common/ipc/contract.ts';
 import { briefEditSchema } from '../../../common/edits.ts';
+import { exportOptionsSchema as exportOptions } from '../../../common/export-options.ts';
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
-const dateSchema = z.iso.date();
-
-const exportOptions = z.strictObject({
-  title: z.string().max(300),
-  author: z.string().max(200),
-  date: dateSchema,
-  marking: z.string().max(80),
-  paper: z.enum(['a4', 'letter']),
-  themeIds: z.array(z.uuid()).max(10_000).nullable(),
-  excludedClaimIds: z.array(z.uuid()).max(100_000),
-  includeIndicators: z.boolean(),
-  includeCharts: z.boolean(),
-  includeReferences: z.boolean(),
-  includeAnnotations: z.boolean(),
-});
 
 export const ARGUMENT_SCHEMAS = {
   'app:info': z.tuple([]),
