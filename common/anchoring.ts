@@ -85,7 +85,58 @@ export function anchorQuote(text: string, quote: TextQuote): Anchor | null {
     .map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }))
     .sort((a, b) => a.errors - b.errors || Math.abs(a.start - start) - Math.abs(b.start - start))
     .slice(0, MAX_CANDIDATES);
-  return best(text, quote, [...exactMatches, ...fuzzy])?.anchor ?? null;
+  const winner = best(text, quote, [...exactMatches, ...fuzzy]);
+  if (!winner) return null;
+  // An exact match is the quote letter for letter; only an edited one can have been cut mid-word.
+  return winner.errors === 0 ? winner.anchor : snapToWords(text, winner.anchor, quote);
+}
+
+/** The longest word an edited quote's ends snap to; a longer run of letters (a URL, a hash) keeps its cut. */
+const SNAP_REACH = 64;
+
+/** Scripts written without spaces between words: there a quote's ends stay where the characters matched. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The word `at` falls strictly inside, or null: at a boundary, inside a word of a script written
+ * without spaces, or inside a word longer than SNAP_REACH. Words are Unicode's (UAX #29, as
+ * Intl.Segmenter finds them: "don't", "2.5" and "редкоземельных" are one word each); only the
+ * SNAP_REACH characters either side of `at` are read.
+ */
+function wordAround(text: string, at: number): { start: number; end: number } | null {
+  if (at <= 0 || at >= text.length) return null;
+  const from = Math.max(0, at - SNAP_REACH);
+  const to = Math.min(text.length, at + SNAP_REACH);
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
+  const segment = segmenter.segment(text.slice(from, to)).containing(at - from);
+  if (!segment?.isWordLike) return null;
+  const start = from + segment.index;
+  const end = start + segment.segment.length;
+  if (start >= at || end <= at) return null;
+  if ((start === from && from > 0) || (end === to && to < text.length)) return null;
+  return NO_SPACES.test(segment.segment) ? null : { start, end };
+}
+
+/**
+ * An edited quote found by the fuzzy search, its ends moved so it never cuts a word in two: an
+ * end inside a word moves out to that word's edge ("commodo vit" of "commodo vitae" becomes
+ * "commodo vitae"), and whitespace the quote did not have at an end is left out. An end where the
+ * highlight itself cut a word when it was made keeps its cut; so do ends in Chinese or Japanese
+ * text, where every character is its own place. Reads only the words at the two ends.
+ */
+function snapToWords(text: string, anchor: Anchor, quote: TextQuote): Anchor {
+  let { start, end } = anchor;
+  const { exact, prefix, suffix } = quote;
+  if (!/^\s/u.test(exact)) while (start < end && /\s/u.test(text[start]!)) start++;
+  if (!/\s$/u.test(exact)) while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  if (start === end) return anchor;
+  const head = exact.slice(0, SNAP_REACH);
+  const tail = exact.slice(-SNAP_REACH);
+  if (!wordAround(prefix + head, prefix.length)) start = wordAround(text, start)?.start ?? start;
+  if (!wordAround(tail + suffix, tail.length)) end = wordAround(text, end)?.end ?? end;
+  return { start, end };
 }
 
 /**
@@ -109,13 +160,11 @@ function exactOccurrences(text: string, exact: string, oldStart: number): Candid
   return found.sort((a, b) => Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart)).slice(0, MAX_CANDIDATES);
 }
 
-function best(
-  text: string,
-  quote: TextQuote,
-  candidates: readonly Candidate[],
-): { anchor: Anchor; score: number; contextScore: number } | null {
+type Scored = { anchor: Anchor; errors: number; score: number; contextScore: number };
+
+function best(text: string, quote: TextQuote, candidates: readonly Candidate[]): Scored | null {
   const { exact, prefix, suffix, start } = quote;
-  let winner: { anchor: Anchor; score: number; contextScore: number } | null = null;
+  let winner: Scored | null = null;
   for (const match of candidates) {
     const quoteScore = 1 - match.errors / exact.length;
     if (quoteScore < MIN_QUOTE_SIMILARITY) continue;
@@ -125,7 +174,12 @@ function best(
     // Hypothesis's weights: the quote counts most, context next, position only breaks ties.
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * positionScore) / 92;
     if (!winner || score > winner.score)
-      winner = { anchor: { start: match.start, end: match.end }, score, contextScore: (prefixScore + suffixScore) / 2 };
+      winner = {
+        anchor: { start: match.start, end: match.end },
+        errors: match.errors,
+        score,
+        contextScore: (prefixScore + suffixScore) / 2,
+      };
   }
   return winner;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../store/index.ts';
+import type { Db, ItemTable } from '../store/index.ts';
 import { parseClaim, type ParsedCitation } from '../../common/claim-text.ts';
 import { invalidInput, StoreError } from '../../common/errors.ts';
 import { LIMITS } from '../../common/limits.ts';
@@ -184,15 +184,45 @@ export class EditContext {
     }
   }
 
-  /** Swaps an item with its neighbour; positions are compacted first, so gaps from deletions do not matter. */
-  swap(table: 'claims' | 'themes', siblings: { id: string; position: number }[], id: string, direction: Direction): void {
+  /**
+   * Moves an item one place up or down among its siblings (in their order: position, then id) by
+   * giving it a position between its new neighbours. Only the moved row is written, so the items
+   * around it keep their revision and their "edited by", and a colleague's edit of one of them
+   * merges without a conflict. Where the neighbours leave no room between them (a brief imported
+   * with positions 0, 1, 2…), the other siblings are first spread POSITION_STEP apart in their
+   * order, a change of layout that keeps their author and time (RowChanges.relayout); later moves
+   * among them find room.
+   */
+  move(table: ItemTable, siblings: readonly { id: string; position: number }[], id: string, direction: Direction): void {
     const index = siblings.findIndex((s) => s.id === id);
-    const other = direction === 'up' ? index - 1 : index + 1;
-    if (other < 0 || other >= siblings.length) return;
-    const order = siblings.map((s) => s.id);
-    [order[index], order[other]] = [order[other]!, order[index]!];
-    order.forEach((rowId, position) => {
-      if (siblings.find((s) => s.id === rowId)!.position !== position) this.rows.update(table, rowId, { position });
-    });
+    const target = direction === 'up' ? index - 1 : index + 1;
+    if (index < 0 || target < 0 || target >= siblings.length) return;
+    // In the new order the item stands between others[target - 1] and others[target].
+    const others = siblings.filter((s) => s.id !== id).map((s) => ({ ...s }));
+    let position = positionBetween(others[target - 1]?.position, others[target]?.position);
+    if (position === null) {
+      others.forEach((sibling, order) => {
+        const spread = order * POSITION_STEP;
+        if (sibling.position !== spread) this.rows.relayout(table, sibling.id, { position: spread });
+        sibling.position = spread;
+      });
+      position = positionBetween(others[target - 1]?.position, others[target]?.position)!;
+    }
+    this.rows.update(table, id, { position });
   }
+}
+
+/** The room left between siblings' positions when they are spread out, and after the last when one is added. */
+export const POSITION_STEP = 65_536;
+
+/** A whole position strictly between two siblings' (either may be missing: the start or end of the list), or null when there is none. */
+function positionBetween(before: number | undefined, after: number | undefined): number | null {
+  const position =
+    before === undefined
+      ? (after ?? 0) - POSITION_STEP
+      : after === undefined
+        ? before + POSITION_STEP
+        : before + Math.floor((after - before) / 2);
+  const inside = (before === undefined || position > before) && (after === undefined || position < after);
+  return inside && Number.isSafeInteger(position) ? position : null;
 }

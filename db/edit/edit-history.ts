@@ -71,8 +71,9 @@ export class EditHistory {
       this.#db.transaction(() => {
         const changes = direction === 'undo' ? [...entry.changes].reverse() : entry.changes;
         for (const change of changes) {
-          if (direction === 'undo') this.#rows.restore(change.table, change.id, change.after, change.before);
-          else this.#rows.restore(change.table, change.id, change.before, change.after);
+          const layout = change.layout === true;
+          if (direction === 'undo') this.#rows.restore(change.table, change.id, change.after, change.before, layout);
+          else this.#rows.restore(change.table, change.id, change.before, change.after, layout);
         }
         this.#s.mark.run(direction === 'undo' ? 1 : 0, entry.seq);
       })();

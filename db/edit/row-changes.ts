@@ -15,6 +15,8 @@ export interface RowChange {
   /** The row before the edit; null when the edit created it. */
   before: Row | null;
   after: Row;
+  /** A change of layout only (a position, the item's order kept): written, undone and redone with the row's own author and time. */
+  layout?: true;
 }
 
 /** Columns that say who changed a row and when; written fresh on every change, never restored. */
@@ -90,6 +92,18 @@ export class RowChanges {
     this.#record(table, id, before);
   }
 
+  /**
+   * Writes a new position of a row, its order among its siblings unchanged, as a new revision
+   * (what merge needs) that keeps the row's author and time: spreading items out to make room
+   * for a move is not an edit of them, and must not show them as edited by whoever moved another.
+   */
+  relayout(table: ItemTable, id: string, patch: Row): void {
+    const before = this.read(table, id);
+    if (!before) throw new StoreError('not-found', 'That item no longer exists.');
+    this.#write(table, before, patch, true);
+    this.#record(table, id, before, true);
+  }
+
   /** Deleting leaves a tombstone, so a merge with an older copy does not bring the item back. */
   remove(table: ItemTable, id: string): void {
     this.update(table, id, { deleted_at: now() });
@@ -100,26 +114,38 @@ export class RowChanges {
    * after), provided it is still as `from` says: nothing else (a merge) changed it meanwhile.
    * A null state is "not there yet": the row exists as a tombstone.
    */
-  restore(table: ItemTable, id: string, from: Row | null, to: Row | null): void {
+  restore(table: ItemTable, id: string, from: Row | null, to: Row | null, layout = false): void {
     const current = this.read(table, id);
     if (!current || !sameContent(current, from)) throw new StoreError('cannot-undo', 'changed since');
-    this.#write(table, current, to ? Object.fromEntries(Object.entries(to).filter(([name]) => !STAMP.has(name))) : { deleted_at: now() });
+    this.#write(
+      table,
+      current,
+      to ? Object.fromEntries(Object.entries(to).filter(([name]) => !STAMP.has(name))) : { deleted_at: now() },
+      layout,
+    );
   }
 
-  #write(table: ItemTable, current: Row, patch: Row): void {
+  /** `layout`: a change of position only, which keeps the row's author and time (see relayout). */
+  #write(table: ItemTable, current: Row, patch: Row, layout = false): void {
     const names = Object.keys(patch).filter((name) => !STAMP.has(name) && this.columns(table).includes(name));
     const rev = newId();
     this.#prepare('INSERT OR IGNORE INTO row_ancestors (table_name, row_id, rev) VALUES (?, ?, ?)').run(table, current.id, current.rev);
     this.#prepare(
       `UPDATE ${table} SET ${[...names.map((n) => `"${n}" = @${n}`), 'rev = @rev', 'updated_at = @updated_at', 'author = @author'].join(', ')} WHERE id = @id`,
-    ).run({ ...Object.fromEntries(names.map((n) => [n, patch[n]])), id: current.id, rev, updated_at: now(), author: this.#author });
+    ).run({
+      ...Object.fromEntries(names.map((n) => [n, patch[n]])),
+      id: current.id,
+      rev,
+      updated_at: layout ? current.updated_at : now(),
+      author: layout ? current.author : this.#author,
+    });
     if (isIndexedTable(table)) this.#index.reindex(table, current.id as string);
   }
 
-  #record(table: ItemTable, id: string, before: Row | null): void {
+  #record(table: ItemTable, id: string, before: Row | null, layout = false): void {
     const after = this.read(table, id)!;
     if (isIndexedTable(table)) this.#index.reindex(table, id);
-    this.#changes.push({ table, id, before, after });
+    this.#changes.push(layout ? { table, id, before, after, layout } : { table, id, before, after });
   }
 }
 

@@ -61,3 +61,61 @@ test('query syntax in what the user types is taken as text, never as an FTS5 exp
   assert.equal(search.query('   ').length, 0);
   assert.ok(search.query('%').length > 0, '% is a character to find (2%, 1%), not a wildcard');
 });
+
+const shown = (hit: ReturnType<Search['query']>[number] | undefined) => hit?.parts.map((p) => p.text).join('');
+
+test('a note’s snippet is plain text: its Markdown is taken out, the words a reader sees are kept and the match marked', (t) => {
+  const { search, writer, workspace } = setup(t);
+  writer.addNote({ targetKind: 'brief', targetId: null, body: 'Output grew *far more* than forecast ![chart](http://x/y.png)' });
+  writer.addNote({
+    targetKind: 'brief',
+    targetId: null,
+    body: '# Eastern route\n\n> - **Rail** via [Dostyk](https://example.org/dostyk) and `Altynkol`\n1. Road: \\*slow\\* but __cheap__',
+  });
+
+  const farMore = search.query('far more');
+  assert.equal(shown(farMore[0]), 'Output grew far more than forecast chart');
+  assert.deepEqual(matched(farMore), ['far more']);
+
+  const route = search.query('Eastern route');
+  assert.equal(shown(route[0]), 'Eastern route Rail via Dostyk and Altynkol Road: *slow* but cheap');
+  assert.deepEqual(matched(route), ['Eastern route']);
+  // Found only in a link's address: still a hit, shown as the link's words, nothing marked.
+  const link = search.query('example.org');
+  assert.equal(shown(link[0]), 'Eastern route Rail via Dostyk and Altynkol Road: *slow* but cheap');
+  assert.deepEqual(matched(link), ['']);
+
+  // A claim is not Markdown: its characters are shown as written.
+  const claim = workspace.briefs.getBrief()!.themes[0]!.claims[0]!;
+  writer.updateClaimText(claim.id, 'Output fell *sharply*, by 2 * 3 [percent]');
+  assert.equal(shown(search.query('sharply')[0]), 'Output fell *sharply*, by 2 * 3 [percent]');
+});
+
+test('a match is marked whole, never cut off at the edge of its snippet', (t) => {
+  const { search } = setup(t);
+  const hits = search.query('rare earth');
+  assert.ok(hits.length > 5);
+  for (const hit of hits) {
+    assert.match(shown(hit)!, /rare earth/i);
+    assert.ok(
+      matched([hit])[0]!
+        .split('|')
+        .every((part) => /^rare earth$/i.test(part)),
+      `${shown(hit)} marks ${matched([hit])[0]}`,
+    );
+  }
+});
+
+test('the snippet of a long note is the text around the match, cut at spaces', (t) => {
+  const { search, writer } = setup(t);
+  writer.addNote({
+    targetKind: 'brief',
+    targetId: null,
+    body: `${'Long preamble words. '.repeat(20_000)}Then *far more* ${'after '.repeat(5_000)}`,
+  });
+  const [hit] = search.query('far more');
+  // Whole words either side, an ellipsis where the text goes on.
+  assert.match(shown(hit)!, /^…(?:(?:Long|preamble|words\.) )+Then far more(?: after)+…$/);
+  assert.ok(shown(hit)!.length < 160, `${shown(hit)!.length} characters`);
+  assert.deepEqual(matched([hit!]), ['far more']);
+});

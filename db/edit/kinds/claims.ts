@@ -1,5 +1,6 @@
 import { invalidInput } from '../../../common/errors.ts';
 import { LIMITS } from '../../../common/limits.ts';
+import { POSITION_STEP } from '../edit-context.ts';
 import type { Appliers } from './applier.ts';
 
 export const claimEdits: Appliers<'claim.update' | 'claim.assess' | 'claim.add' | 'claim.move' | 'claim.delete'> = {
@@ -26,7 +27,7 @@ export const claimEdits: Appliers<'claim.update' | 'claim.assess' | 'claim.add' 
     const id = x.rows.insert('claims', {
       theme_id: edit.themeId,
       source_id: null,
-      position: (siblings.at(-1)?.position ?? -1) + 1,
+      position: (siblings.at(-1)?.position ?? -POSITION_STEP) + POSITION_STEP,
       text: parsed.text,
     });
     x.setCitations(id, parsed.citations);
@@ -34,7 +35,7 @@ export const claimEdits: Appliers<'claim.update' | 'claim.assess' | 'claim.add' 
   },
   'claim.move': (edit, x) => {
     const claim = x.rows.live('claims', edit.id, 'claim');
-    x.swap('claims', x.claimsOfTheme(claim.theme_id as string), edit.id, edit.direction);
+    x.move('claims', x.claimsOfTheme(claim.theme_id as string), edit.id, edit.direction);
     return edit.id;
   },
   'claim.delete': (edit, x) => x.remove('claims', edit.id, 'claim'),

@@ -1,3 +1,4 @@
+import { POSITION_STEP } from '../edit-context.ts';
 import type { Appliers } from './applier.ts';
 
 export const themeEdits: Appliers<'theme.add' | 'theme.update' | 'theme.move'> = {
@@ -6,7 +7,7 @@ export const themeEdits: Appliers<'theme.add' | 'theme.update' | 'theme.move'> =
     const themes = x.themes();
     return x.rows.insert('themes', {
       brief_id: x.briefId(),
-      position: (themes.at(-1)?.position ?? -1) + 1,
+      position: (themes.at(-1)?.position ?? -POSITION_STEP) + POSITION_STEP,
       label: `Group ${themes.length + 1}`,
       title,
     });
@@ -18,7 +19,7 @@ export const themeEdits: Appliers<'theme.add' | 'theme.update' | 'theme.move'> =
   },
   'theme.move': (edit, x) => {
     x.rows.live('themes', edit.id, 'theme');
-    x.swap('themes', x.themes(), edit.id, edit.direction);
+    x.move('themes', x.themes(), edit.id, edit.direction);
     return edit.id;
   },
 };

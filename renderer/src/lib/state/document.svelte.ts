@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { applyPatch } from '../brief-patch.ts';
 import { highlightsByTarget, notesByTarget } from './brief-index.ts';
 import { citationIndex, type Reference } from '../../../../common/references.ts';
+import { judgmentsByEvidence } from '../judgments.ts';
 import { Notices } from './notices.svelte.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -33,7 +34,7 @@ export type ReplacingAction =
  */
 export class OpenDocument {
   #status = $state<LoadStatus>('loading');
-  /** Counts whole briefs read in (start, New, Open, Revert, a received file): what starts the search afresh. */
+  /** Counts briefs opened in the window (start, New, Open, Revert, a received file; not a merge): what starts the search afresh. */
   #generation = $state(0);
   #error = $state<string | null>(null);
   /** Replaced whole by every load and edit, never changed in place: raw state, so a brief of 100,000 items is not wrapped in proxies. */
@@ -52,6 +53,7 @@ export class OpenDocument {
   #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
   #notesByTarget = $derived(notesByTarget(this.#brief));
   #references: Reference[] = $derived(citationIndex(this.#brief?.themes ?? []));
+  #judgmentsByEvidence = $derived(judgmentsByEvidence(this.#brief));
   #claimNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
   #windowTitle = $derived(this.#state ? `${this.#state.name}${this.#state.dirty ? ' (edited)' : ''} — Briefing Desk` : 'Briefing Desk');
   #commandContext: CommandContext = $derived({
@@ -96,6 +98,10 @@ export class OpenDocument {
   /** The notes on each theme, claim or indicator. */
   get notesByTarget() {
     return this.#notesByTarget;
+  }
+  /** The key judgments each claim or indicator supports or undercuts. */
+  get judgmentsByEvidence() {
+    return this.#judgmentsByEvidence;
   }
   /** Every citation number with the claims citing it. */
   get references(): Reference[] {
@@ -182,7 +188,6 @@ export class OpenDocument {
     this.#brief = brief;
     this.#info = info;
     this.#status = brief ? 'ready' : 'empty';
-    this.#generation++;
   }
 
   /** Runs one document action: shows it as busy, reports its outcome, never throws. */
@@ -224,6 +229,7 @@ export class OpenDocument {
   async #replace(action: ReplacingAction): Promise<void> {
     const toState = async (state: DocumentState) => {
       await this.#refresh(state);
+      this.#generation++;
       return state.openConflicts > 0 ? `${state.openConflicts} merge conflicts in this brief still need a decision.` : null;
     };
     switch (action.kind) {
@@ -245,6 +251,7 @@ export class OpenDocument {
           () => api.revert(),
           async (state) => {
             await this.#refresh(state);
+            this.#generation++;
             return `Reverted to the version saved in ${state.name}.`;
           },
         );
