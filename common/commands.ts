@@ -90,6 +90,12 @@ export const COMMANDS = spec({
     keys: { key: 'h', shift: true },
     inNativeMenu: false,
   },
+  preferences: {
+    label: 'Preferences…',
+    description: 'Your name and unit, as your work is signed',
+    keys: { key: ',' },
+    inNativeMenu: true,
+  },
   'next-region': {
     label: 'Next pane',
     description: 'Move between the top bar, the themes, the reading pane and the side panel (Shift+F6 goes back)',
@@ -128,6 +134,8 @@ export const FILE_MENU = [
   'export-pdf',
   'export-md',
   'export-html',
+  '-',
+  'preferences',
 ] as const satisfies readonly (CommandId | '-')[];
 
 /** Keys the shortcut sheet lists that belong to a focused control, not to a command. */

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { COLOURS, COMPARATORS, CONFIDENCES, DIRECTIONS, HIGHLIGHT_TARGETS, NOTE_TARGETS } from './vocabulary.ts';
+import { exportOptionsSchema } from './export-options.ts';
+import {
+  COLOURS,
+  COMPARATORS,
+  CONFIDENCES,
+  CREDIBILITIES,
+  DIRECTIONS,
+  EVIDENCE_KINDS,
+  HIGHLIGHT_TARGETS,
+  LIKELIHOODS,
+  NOTE_TARGETS,
+  RELIABILITIES,
+  STANCES,
+} from './vocabulary.ts';
 
 // Every edit a user can make to a brief, as data, one entry per kind: its shape (a zod schema the
 // router checks before anything runs) and its label (how the Edit menu names it: "Undo Add note").
@@ -65,6 +78,42 @@ export const EDIT_KINDS = {
   }),
   'observation.delete': kind('observation.delete', 'Remove value', { id }),
   'palette.rename': kind('palette.rename', 'Rename colour', { colour, meaning: short }),
+  // The analyst's answer: the bottom line and the key judgments with their evidence.
+  'brief.bottomLine': kind('brief.bottomLine', 'Edit bottom line', { text: longText(LIMITS.claimChars).nullable() }),
+  'judgment.add': kind('judgment.add', 'Add key judgment', {
+    text: longText(LIMITS.claimChars),
+    likelihood: z.enum(LIKELIHOODS).nullable(),
+    confidence: z.enum(CONFIDENCES).nullable(),
+  }),
+  'judgment.update': kind('judgment.update', 'Edit key judgment', {
+    id,
+    text: longText(LIMITS.claimChars),
+    likelihood: z.enum(LIKELIHOODS).nullable(),
+    confidence: z.enum(CONFIDENCES).nullable(),
+  }),
+  'judgment.move': kind('judgment.move', 'Move key judgment', { id, direction }),
+  'judgment.delete': kind('judgment.delete', 'Delete key judgment', { id }),
+  'evidence.link': kind('evidence.link', 'Link evidence', {
+    judgmentId: id,
+    targetKind: z.enum(EVIDENCE_KINDS),
+    targetId: id,
+    stance: z.enum(STANCES),
+  }),
+  'evidence.unlink': kind('evidence.unlink', 'Unlink evidence', { id }),
+  // Admiralty grades: a citation number of a source, and the source as a whole.
+  'citation.grade': kind('citation.grade', 'Grade reference', {
+    sourceId: id,
+    marker: z.int().min(0).max(1_000_000),
+    reliability: z.enum(RELIABILITIES).nullable(),
+    credibility: z.enum(CREDIBILITIES).nullable(),
+  }),
+  'source.grade': kind('source.grade', 'Grade source', {
+    id,
+    reliability: z.enum(RELIABILITIES).nullable(),
+    credibility: z.enum(CREDIBILITIES).nullable(),
+  }),
+  /** The composer's settings, kept with the brief so they travel with the file. */
+  'export.settings': kind('export.settings', 'Change export settings', { options: exportOptionsSchema }),
 };
 
 export type EditKind = keyof typeof EDIT_KINDS;

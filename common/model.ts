@@ -1,8 +1,20 @@
 // The brief as the store hands it out: plain JSON data only, because it crosses
 // Electron's structured clone and the Chromium host's JSON bridge alike.
-import type { Colour, Comparator, Confidence, HighlightTarget, NoteTarget } from './vocabulary.ts';
+import type {
+  Colour,
+  Comparator,
+  Confidence,
+  Credibility,
+  EvidenceKind,
+  HighlightTarget,
+  Likelihood,
+  NoteTarget,
+  Reliability,
+  Stance,
+} from './vocabulary.ts';
+import type { ExportOptions } from './export-document.ts';
 
-export type { Colour, Comparator, Confidence, HighlightTarget, NoteTarget };
+export type { Colour, Comparator, Confidence, Credibility, EvidenceKind, HighlightTarget, Likelihood, NoteTarget, Reliability, Stance };
 
 /** Where a highlight's quote stands in its target's text now (offsets, end exclusive). */
 export interface Anchor {
@@ -32,6 +44,8 @@ export interface Source extends Stamped {
   publishedOn: string | null;
   /** The language of the summary text the claims come from. */
   bodyLanguage: string | null;
+  /** The analyst's grade of the source as a whole. */
+  grade: Grade;
 }
 
 export interface Citation {
@@ -114,8 +128,45 @@ export interface PaletteEntry {
   meaning: string;
 }
 
+/** A grade in the Admiralty system: the source's reliability and the information's credibility, each judged apart (either may be unset). */
+export interface Grade {
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+}
+
+/** The analyst's grade of one citation number of a source ("[19]: B2"). */
+export interface CitationGrade extends Stamped, Grade {
+  sourceId: string;
+  marker: number;
+}
+
+/** A claim or indicator a key judgment rests on, or that cuts against it. */
+export interface EvidenceLink extends Stamped {
+  judgmentId: string;
+  targetKind: EvidenceKind;
+  targetId: string;
+  stance: Stance;
+}
+
+/** One key judgment of the brief: what the analyst concludes, how likely, how confident, on what evidence. */
+export interface Judgment extends Stamped {
+  position: number;
+  text: string;
+  likelihood: Likelihood | null;
+  confidence: Confidence | null;
+  evidence: EvidenceLink[];
+}
+
 export interface Brief extends Stamped {
   title: string;
+  /** The analyst's answer in a few sentences, put first in the brief; null until written. */
+  bottomLine: string | null;
+  /** Key judgments in the order the brief gives them. */
+  judgments: Judgment[];
+  /** Grades of citation numbers, by source and number. */
+  citationGrades: CitationGrade[];
+  /** The composer's settings as last used for this brief (they travel with the file); null until first composed. */
+  exportSettings: ExportOptions | null;
   sources: Source[];
   themes: Theme[];
   indicators: Indicator[];
@@ -147,6 +198,10 @@ export interface BriefPatch {
   notes?: Note[];
   palette?: PaletteEntry[];
   highlights?: { upsert: Highlight[]; remove: string[] };
+  bottomLine?: string | null;
+  judgments?: Judgment[];
+  citationGrades?: CitationGrade[];
+  exportSettings?: ExportOptions | null;
 }
 
 /** A search answer: the matched text around the hit, split so the matches can be marked without any HTML. */

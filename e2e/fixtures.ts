@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
@@ -25,14 +25,18 @@ interface Fixtures {
   workspace: WorkspacePage;
   /** Writes the profile's working store before the app starts (a big brief, say); by default the app seeds the embedded brief. */
   prepareStore: ((storePath: string) => void) | null;
+  /** The name and unit the user gave on an earlier start; null: a first start, which asks. */
+  preferences: { name: string; unit: string } | null;
 }
 
 export const test = base.extend<Fixtures>({
   prepareStore: [null, { option: true }],
-  app: async ({ prepareStore }, use) => {
+  preferences: [{ name: 'Test Analyst', unit: 'E2E Desk' }, { option: true }],
+  app: async ({ prepareStore, preferences }, use) => {
     // Each test gets a fresh profile, so a fresh store seeded with the embedded brief (or the test's own).
     const userData = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
     prepareStore?.(join(userData, 'briefing.sqlite'));
+    if (preferences) writeFileSync(join(userData, 'preferences.json'), JSON.stringify(preferences));
     const { kind, electronPath } = pickHost();
     try {
       if (kind === 'electron') {

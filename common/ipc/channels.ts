@@ -4,6 +4,8 @@ import type { Channel, EventName, ExportProgress, MenuCommandEvent } from './con
 /** The runtime list of channels; the type below fails to compile if it misses one of the contract's. */
 export const CHANNELS = [
   'app:info',
+  'preferences:get',
+  'preferences:set',
   'brief:get',
   'document:state',
   'document:new',

@@ -40,6 +40,16 @@ export interface AppInfo {
   author: string;
 }
 
+/** Who is writing: the name and unit the user gave (empty until asked), and the account name they may choose instead. */
+export interface AuthorView {
+  name: string;
+  unit: string;
+  /** The operating system's account name, offered as a choice, never used unasked. */
+  accountName: string;
+  /** Whether the user has answered; the workspace asks on first start until they do. */
+  chosen: boolean;
+}
+
 export interface DocumentState {
   /** The file name, or the brief's title while it has never been saved. */
   name: string;
@@ -70,6 +80,9 @@ export type ConflictChoice = 'ours' | 'theirs';
 // Channels whose dialog the user can cancel answer null.
 export type Api = {
   'app:info': () => AppInfo;
+  'preferences:get': () => AuthorView;
+  /** Sets the user's name and unit; refuses a blank name or control characters with a sentence. */
+  'preferences:set': (preferences: { name: string; unit: string }) => AuthorView;
   /** The open brief, or null when the store holds none. */
   'brief:get': () => Brief | null;
   'document:state': () => DocumentState;

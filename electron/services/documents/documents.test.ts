@@ -12,7 +12,7 @@ import { ScriptedDialogs } from './scripted-dialogs.ts';
 
 function session(t: Parameters<typeof tempDir>[0], userData = tempDir(t)) {
   const dialogs = new ScriptedDialogs();
-  const documents = new DocumentSession({ userData, author: 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
+  const documents = new DocumentSession({ userData, author: () => 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
   t.after(() => documents.close());
   return { documents, dialogs, userData };
 }

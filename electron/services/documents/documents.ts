@@ -39,7 +39,8 @@ const ARTICLE_SIZE_LIMIT = 5 * 1024 * 1024;
 
 export interface DocumentSessionOptions {
   userData: string;
-  author: string;
+  /** Who is writing now (the user may give or change their name while the app runs). */
+  author: () => string;
   dialogs: Dialogs;
   receiveWorker: WorkerLauncher;
   /** Told after every change of document or of its saved state (the shell updates menu, title and recent documents). */
@@ -56,7 +57,7 @@ export class DocumentSession {
   readonly #defaultPath: string;
   readonly #documentsDir: string;
   #search: { db: Workspace['db']; search: Search } | null = null;
-  #writer: { db: Workspace['db']; writer: BriefWriter } | null = null;
+  #writer: { db: Workspace['db']; author: string; writer: BriefWriter } | null = null;
 
   constructor(options: DocumentSessionOptions) {
     this.#options = options;
@@ -70,7 +71,7 @@ export class DocumentSession {
     this.#recent = persisted.recent;
     // Reopen the last brief, as it was left (unsaved changes included: they live in the working copy).
     const last = persisted.current && existsSync(persisted.current.workingPath) ? persisted.current : null;
-    this.workspace = openWorkspace(last?.workingPath ?? this.#defaultPath, options.author);
+    this.workspace = openWorkspace(last?.workingPath ?? this.#defaultPath, options.author());
     this.#filePath = last?.filePath ?? null;
     this.#dirty = last?.dirty ?? false;
   }
@@ -110,8 +111,8 @@ export class DocumentSession {
     const workingPath = this.#newWorkingPath();
     const db = openStore(workingPath);
     try {
-      if (article) importArticle(db, article, { author: this.#options.author });
-      else createEmptyBrief(db, 'Untitled brief', this.#options.author);
+      if (article) importArticle(db, article, { author: this.#options.author() });
+      else createEmptyBrief(db, 'Untitled brief', this.#options.author());
     } finally {
       db.close();
     }
@@ -183,10 +184,11 @@ export class DocumentSession {
     }
   }
 
-  /** One writer per open document; its statements are prepared once. */
+  /** One writer per open document and author; its statements are prepared once. */
   #writerOf(): BriefWriter {
-    if (this.#writer?.db !== this.workspace.db)
-      this.#writer = { db: this.workspace.db, writer: new BriefWriter(this.workspace.db, this.#options.author) };
+    const author = this.#options.author();
+    if (this.#writer?.db !== this.workspace.db || this.#writer.author !== author)
+      this.#writer = { db: this.workspace.db, author, writer: new BriefWriter(this.workspace.db, author) };
     return this.#writer.writer;
   }
 
@@ -244,7 +246,7 @@ export class DocumentSession {
   #switchTo(workingPath: string, filePath: string | null, dirty: boolean): void {
     const previous = this.workspace;
     const previousPath = previous.db.name;
-    this.workspace = openWorkspace(workingPath, this.#options.author);
+    this.workspace = openWorkspace(workingPath, this.#options.author());
     previous.close();
     // Working copies are ours to remove; the default store (the embedded brief) stays.
     if (previousPath !== this.#defaultPath && previousPath !== workingPath) {

@@ -3,3 +3,4 @@
 export { DocumentSession, type Dialogs, type DocumentSessionOptions } from './documents.ts';
 export { ScriptedDialogs } from './scripted-dialogs.ts';
 export { defaultAuthor } from './author.ts';
+export { Preferences, UNNAMED_AUTHOR, type UserPreferences } from './preferences.ts';

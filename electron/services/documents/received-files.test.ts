@@ -17,9 +17,9 @@ test('every file of the adversarial corpus is refused with a sentence or opens i
   mkdirSync(corpusDir);
   const corpus = buildAdversarialCorpus(corpusDir);
   const dialogs = new ScriptedDialogs();
-  const documents = new DocumentSession({ userData: dir, author: 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
+  const documents = new DocumentSession({ userData: dir, author: () => 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
   t.after(() => documents.close());
-  const exports = new ExportService({ documents, dialogs, printer: { render: async () => null }, author: 'me', emit: () => {} });
+  const exports = new ExportService({ documents, dialogs, printer: { render: async () => null }, author: () => 'me', emit: () => {} });
   const before = fingerprintFolder(corpusDir);
   let opened = 0;
   let refused = 0;

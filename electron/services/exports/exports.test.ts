@@ -14,9 +14,15 @@ import { withTimeLimit } from './print-layout.ts';
 function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => ExportService) => Printer) {
   const dir = tempDir(t);
   const dialogs = new ScriptedDialogs();
-  const documents = new DocumentSession({ userData: dir, author: 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
+  const documents = new DocumentSession({ userData: dir, author: () => 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
   t.after(() => documents.close());
-  const service: ExportService = new ExportService({ documents, dialogs, printer: printer(() => service), author: 'me', emit: () => {} });
+  const service: ExportService = new ExportService({
+    documents,
+    dialogs,
+    printer: printer(() => service),
+    author: () => 'me',
+    emit: () => {},
+  });
   return { dir, dialogs, documents, service };
 }
 

@@ -42,13 +42,14 @@ export class ExportService {
   readonly #dialogs: ExportSaveDialog;
   readonly #printer: Printer;
   readonly #emit: (payload: Events['export:progress']) => void;
-  readonly #author: string;
+  /** The byline as the user gave it now (name, unit). */
+  readonly #author: () => string;
 
   constructor(options: {
     documents: DocumentSession;
     dialogs: ExportSaveDialog;
     printer: Printer;
-    author: string;
+    author: () => string;
     emit: (payload: Events['export:progress']) => void;
   }) {
     this.#documents = options.documents;
@@ -59,7 +60,7 @@ export class ExportService {
   }
 
   defaults(): ExportOptions {
-    return defaultExportOptions(this.#documents.workspace.briefs.getBriefTitle(), this.#author, new Date().toISOString().slice(0, 10));
+    return defaultExportOptions(this.#documents.workspace.briefs.getBriefTitle(), this.#author(), new Date().toISOString().slice(0, 10));
   }
 
   compose(options: ExportOptions): ExportDocument {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { WorkerLauncher } from '../../../db/receive/index.ts';
 import { APP_NAME } from '../policy/index.ts';
 import type { AppInfo, DocumentState, EventName, Events } from '../../../common/ipc/contract.ts';
-import { defaultAuthor, DocumentSession, type Dialogs } from '../documents/index.ts';
+import { DocumentSession, Preferences, type Dialogs } from '../documents/index.ts';
 import { createHandlers } from './handlers.ts';
 import { ExportService, type Printer } from '../exports/index.ts';
 import { createRouter, type Router } from './router.ts';
@@ -34,10 +34,10 @@ export interface BackendOptions {
 /** Opens the user's document (the last one, or the embedded brief) and builds the router over it. Used by both hosts. */
 export function startBackend(options: BackendOptions): AppBackend {
   mkdirSync(options.userData, { recursive: true });
-  const author = defaultAuthor();
+  const preferences = new Preferences(options.userData);
   const documents = new DocumentSession({
     userData: options.userData,
-    author,
+    author: () => preferences.author,
     dialogs: options.dialogs,
     receiveWorker: options.receiveWorker,
     ...(options.onDocumentChange ? { onChange: options.onDocumentChange } : {}),
@@ -46,12 +46,12 @@ export function startBackend(options: BackendOptions): AppBackend {
     documents,
     dialogs: options.dialogs,
     printer: options.printer,
-    author,
+    author: () => preferences.byline,
     emit: (payload) => options.emit('export:progress', payload),
   });
-  const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host, author };
+  const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host };
   const router = createRouter(
-    createHandlers({ documents, exports, info }),
+    createHandlers({ documents, exports, preferences, info }),
     options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {},
   );
   return { router, documents, exports, close: () => documents.close() };

@@ -1,19 +1,22 @@
 import { SCHEMA_VERSION } from '../../../db/store/index.ts';
 import type { AppInfo } from '../../../common/ipc/contract.ts';
-import type { DocumentSession } from '../documents/index.ts';
+import type { DocumentSession, Preferences } from '../documents/index.ts';
 import type { ExportService } from '../exports/index.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerContext {
   documents: DocumentSession;
   exports: ExportService;
-  info: Omit<AppInfo, 'schemaVersion'>;
+  preferences: Preferences;
+  info: Omit<AppInfo, 'schemaVersion' | 'author'>;
 }
 
 /** The router's handlers over the open document; identical in the Electron and Chromium hosts. */
-export function createHandlers({ documents, exports, info }: HandlerContext): Handlers {
+export function createHandlers({ documents, exports, preferences, info }: HandlerContext): Handlers {
   return {
-    'app:info': () => ({ ...info, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
+    'app:info': () => ({ ...info, author: preferences.author, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
+    'preferences:get': () => preferences.view(),
+    'preferences:set': (input) => preferences.set(input),
     'brief:get': () => documents.workspace.briefs.getBrief(),
     'document:state': () => documents.state(),
     'document:new': (kind) => documents.newBrief(kind),

@@ -10,6 +10,9 @@ import { exportOptionsSchema as exportOptions } from '../../../common/export-opt
 
 export const ARGUMENT_SCHEMAS = {
   'app:info': z.tuple([]),
+  'preferences:get': z.tuple([]),
+  // The fields' own rules (blank, control characters) are the preferences' to state in a sentence.
+  'preferences:set': z.tuple([z.strictObject({ name: z.string().max(1_000), unit: z.string().max(1_000) })]),
   'brief:get': z.tuple([]),
   'document:state': z.tuple([]),
   'document:new': z.tuple([z.enum(['blank', 'article'])]),

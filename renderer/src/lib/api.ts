@@ -51,6 +51,8 @@ async function call<C extends Channel>(channel: C, ...args: Parameters<Api[C]>):
 
 export const api = {
   appInfo: () => call('app:info'),
+  preferences: () => call('preferences:get'),
+  setPreferences: (preferences: { name: string; unit: string }) => call('preferences:set', preferences),
   getBrief: () => call('brief:get'),
   documentState: () => call('document:state'),
   newBrief: (kind: 'blank' | 'article') => call('document:new', kind),

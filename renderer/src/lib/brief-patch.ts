@@ -14,6 +14,10 @@ export function applyPatch(brief: Brief, patch: BriefPatch): Brief {
     ...(patch.notes && { notes: patch.notes }),
     ...(patch.palette && { palette: patch.palette }),
     ...(patch.highlights && { highlights: mergeHighlights(brief.highlights, patch.highlights) }),
+    ...(patch.bottomLine !== undefined && { bottomLine: patch.bottomLine }),
+    ...(patch.judgments && { judgments: patch.judgments }),
+    ...(patch.citationGrades && { citationGrades: patch.citationGrades }),
+    ...(patch.exportSettings !== undefined && { exportSettings: patch.exportSettings }),
   };
 }
 

@@ -47,6 +47,8 @@ export function runCommand(workspace: Workspace, command: MenuCommand, path?: st
       return void (command === 'undo' ? doc.undo() : doc.redo());
     case 'shortcuts':
       return view.openShortcuts();
+    case 'preferences':
+      return view.openPreferences();
     case 'compose':
       return void openComposer(workspace);
     case 'export-pdf':

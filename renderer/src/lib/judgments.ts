@@ -8,7 +8,9 @@ export const judgmentLabel = (index: number): string => `KJ${index + 1}`;
 export const lacksSupport = (judgment: Judgment): boolean => !judgment.evidence.some((link) => link.stance === 'supports');
 
 /** The key judgments each claim or indicator supports or undercuts, by its id. */
-export function judgmentsByEvidence(brief: Brief | null): ReadonlyMap<string, { label: string; judgmentId: string; stance: EvidenceLink['stance'] }[]> {
+export function judgmentsByEvidence(
+  brief: Brief | null,
+): ReadonlyMap<string, { label: string; judgmentId: string; stance: EvidenceLink['stance'] }[]> {
   const map = new Map<string, { label: string; judgmentId: string; stance: EvidenceLink['stance'] }[]>();
   (brief?.judgments ?? []).forEach((judgment, index) => {
     for (const link of judgment.evidence) {

@@ -1,11 +1,13 @@
 import { tick } from 'svelte';
 import type { Highlight } from '../../../../common/model.ts';
 
-export type SidePanelTab = 'indicators' | 'notes' | 'highlights' | 'references';
+export type SidePanelTab = 'judgments' | 'indicators' | 'notes' | 'highlights' | 'references';
 
 /** A citation chip that was activated: its popover shows the reference next to the chip. */
 export interface OpenCitation {
   marker: number;
+  /** The source whose reference it is (citation numbers are the source's own). */
+  sourceId: string | null;
   /** The chip, to place the popover by and to give focus back to. */
   chip: HTMLElement;
 }
@@ -52,6 +54,7 @@ export class WorkspaceView {
   #mode = $state<'read' | 'compose'>('read');
   #panel = $state<SidePanelTab>('indicators');
   #shortcutsOpen = $state(false);
+  #preferencesOpen = $state(false);
   #noteDraftTarget = $state<NoteDraftTarget | null>(null);
   /** A claim just jumped to from elsewhere; it is briefly marked so the eye finds it. */
   #spotlightClaimId = $state<string | null>(null);
@@ -114,8 +117,8 @@ export class WorkspaceView {
     return this.#openCitation;
   }
 
-  showCitation(marker: number, chip: HTMLElement): void {
-    this.#openCitation = { marker, chip };
+  showCitation(marker: number, sourceId: string | null, chip: HTMLElement): void {
+    this.#openCitation = { marker, sourceId, chip };
   }
 
   /** Closes the reference popover; focus goes back to its chip unless it has moved on. */
@@ -166,6 +169,18 @@ export class WorkspaceView {
   showPanel(panel: SidePanelTab): void {
     this.#panel = panel;
     if (this.panelFolded) this.togglePanel(true);
+  }
+
+  get preferencesOpen(): boolean {
+    return this.#preferencesOpen;
+  }
+
+  openPreferences(): void {
+    this.#preferencesOpen = true;
+  }
+
+  closePreferences(): void {
+    this.#preferencesOpen = false;
   }
 
   openShortcuts(): void {
