@@ -1,3 +1,4 @@
+import { JudgmentsPanel } from './pages/judgments-panel.ts';
 import { ReferencesPanel } from './pages/references-panel.ts';
 import { expect, type Locator } from '@playwright/test';
 import { ClaimObject } from './pages/claim.ts';
@@ -35,6 +36,7 @@ export class WorkspacePage extends PageObject {
   readonly notes = new NotesPanel(this.page);
   readonly highlights = new HighlightsPanel(this.page);
   readonly references = new ReferencesPanel(this.page);
+  readonly judgments = new JudgmentsPanel(this.page);
 
   /** The latest notice ("Saved to …", "Undone …"). */
   readonly status = this.page.getByRole('status').filter({ hasNotText: /^$/ }).first();

@@ -1,4 +1,5 @@
 // How the search box names a hit ("Claim 2.3") and where a chosen hit is shown.
+import { citationGradeOf, gradeCode } from '../../../common/grades.ts';
 import type { SearchHit } from '../../../common/model.ts';
 import type { OpenDocument } from './state/document.svelte.ts';
 import { focusInView, type WorkspaceView } from './state/view.svelte.ts';
@@ -42,4 +43,34 @@ export function jumpToHit(view: WorkspaceView, hit: SearchHit): boolean {
   else if (hit.kind === 'annotation') void view.openHighlight(hit.id);
   else focusInView(`${hit.kind}-${hit.id}`);
   return true;
+}
+
+/**
+ * "grade:B2", "grade:B" or "grade:2": the claims citing a reference with that grade (reliability,
+ * credibility or both), answered from the open brief. Null when the query is not a grade filter.
+ */
+export function gradeHits(doc: OpenDocument, query: string): SearchHit[] | null {
+  const match = /^\s*grade:\s*([a-f])?([1-6])?\s*$/i.exec(query);
+  if (!match || (!match[1] && !match[2])) return null;
+  const reliability = match[1]?.toUpperCase();
+  const credibility = match[2];
+  const brief = doc.brief;
+  const hits: SearchHit[] = [];
+  for (const claim of brief?.themes.flatMap((theme) => theme.claims) ?? []) {
+    const graded = claim.citations
+      .map((citation) => ({ marker: citation.marker, grade: citationGradeOf(brief?.citationGrades, claim.sourceId, citation.marker) }))
+      .filter(
+        ({ grade }) => grade && (!reliability || grade.reliability === reliability) && (!credibility || grade.credibility === credibility),
+      );
+    if (graded.length === 0) continue;
+    hits.push({
+      kind: 'claim',
+      id: claim.id,
+      parts: [
+        { text: graded.map(({ marker, grade }) => `[${marker}] ${gradeCode(grade)}`).join(', '), match: true },
+        { text: ` ${claim.text.length > 90 ? `${claim.text.slice(0, 90)}…` : claim.text}`, match: false },
+      ],
+    });
+  }
+  return hits.slice(0, MOST_HITS);
 }
