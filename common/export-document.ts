@@ -1,13 +1,16 @@
 // A brief composed for leaving the building: what the composer chose, in order, with every
-// figure already written out. Plain JSON data, the same for the live preview, the print view
-// (PDF and HTML) and the Markdown writer.
+// figure, grade and cross-reference already written out. Plain JSON data, the same for the live
+// preview, the print view (PDF and HTML) and the Markdown writer, so the three say the same thing
+// in the same order: they lay it out, they never decide what it says.
+import type { ChartDescription } from './chart.ts';
+import type { Colour } from './vocabulary.ts';
 
 export type Paper = 'a4' | 'letter';
 
 export interface ExportOptions {
   title: string;
   author: string;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: printed under the title, and the day after which a dated value is a projection. */
   date: string;
   /** Handling marking printed in the header and footer of every page, e.g. OFFICIAL-SENSITIVE. */
   marking: string;
@@ -15,24 +18,78 @@ export interface ExportOptions {
   /** Themes to include, in this order; null means all, in the brief's order. */
   themeIds: string[] | null;
   excludedClaimIds: string[];
+  /** The analyst's bottom line, right after the title block. */
+  includeBottomLine: boolean;
+  /** Key judgments with likelihood, confidence and the evidence they rest on. */
+  includeJudgments: boolean;
+  /** Each claim's assessment (confidence and one-line judgement), under the claim. */
+  includeAssessments: boolean;
+  /** Notes where they are attached: on the brief, a theme, a claim, an indicator. */
+  includeNotes: boolean;
+  /** Highlights marked in the text, their comments as numbered notes, a legend and the orphaned ones. */
+  includeAnnotations: boolean;
   includeIndicators: boolean;
   includeCharts: boolean;
   includeReferences: boolean;
-  includeAnnotations: boolean;
+  /** Admiralty grades of the source and of each reference (only with the references). */
+  includeGrades: boolean;
+}
+
+/** A stretch of text and the highlights over it. */
+export interface ExportRun {
+  text: string;
+  /** Colours of the highlights covering this stretch, earliest first; empty when none does. */
+  colours: Colour[];
+  /** Numbers of the commented highlights that end with this stretch (their comments are numbered notes). */
+  notes: number[];
+}
+
+/** A note as the analyst typed it (Markdown), to be rendered safely wherever it is printed. */
+export interface ExportNote {
+  body: string;
+  author: string;
+  /** What it is about, when that is not where it stands ("On the source"). */
+  label: string | null;
 }
 
 export interface ExportClaim {
   number: string;
+  /** The claim's text, without its citation markers. */
   text: string;
+  /** The same text, cut where highlights start and end (one run when nothing is highlighted or highlights are left out). */
+  runs: ExportRun[];
   /** The source's reference numbers, in order ([1][19] → [1, 19]). */
   citations: number[];
+  /** "Assessment: high confidence — …", or null when not assessed or left out. */
+  assessment: string | null;
+  notes: ExportNote[];
 }
 
 export interface ExportSection {
   /** Anchor for the table of contents and the PDF outline. */
   anchor: string;
   heading: string;
+  notes: ExportNote[];
   claims: ExportClaim[];
+}
+
+export interface ExportJudgment {
+  /** "KJ1": how the brief refers to it. */
+  label: string;
+  text: string;
+  /** "Likelihood: likely (55–80%) · Confidence: moderate", or null when neither is set. */
+  qualifiers: string | null;
+  /** "Supported by claims 2.1, 2.3; indicator Rare earth reserves (Russia).", or null. */
+  support: string | null;
+  /** "Cut against by claim 4.2.", or null. */
+  against: string | null;
+}
+
+export interface ExportObservation {
+  value: string;
+  /** Its date line, "2025-11-09 · as reported", with "projection" when dated after the export's date. */
+  asOf: string;
+  projection: boolean;
 }
 
 export interface ExportIndicator {
@@ -44,22 +101,59 @@ export interface ExportIndicator {
   asOf: string;
   /** "2.1", or null when the claim is not in this brief. */
   claimNumber: string | null;
-  history: { value: string; asOf: string }[];
+  history: ExportObservation[];
+  /** Values whose sourcing no longer holds: "quote no longer in claim 2.1". */
+  flags: string[];
+  notes: ExportNote[];
 }
 
 export interface ExportChart {
   anchor: string;
   title: string;
   unit: string;
-  points: { label: string; value: number; display: string }[];
+  chart: ChartDescription;
 }
 
 export interface ExportReference {
   marker: number;
   citedBy: string[];
+  /** "B2 — usually reliable; probably true", or null when ungraded or grades are left out. */
+  grade: string | null;
 }
 
-/** A highlight as the store keeps it, before the export names its claim. */
+/** A commented highlight: a numbered note, in reading order. */
+export interface ExportHighlightNote {
+  number: number;
+  /** "Claim 2.1", "Source headline". */
+  target: string;
+  quote: string;
+  colour: Colour;
+  meaning: string;
+  comment: string;
+  author: string;
+}
+
+/** A highlight whose words are no longer in its text: listed with its quote, never shown on a claim. */
+export interface ExportOrphan {
+  target: string;
+  quote: string;
+  colour: Colour;
+  meaning: string;
+  comment: string | null;
+  author: string;
+}
+
+export interface ExportAnnotations {
+  /** What each colour used in this export means in this brief. */
+  legend: { colour: Colour; meaning: string }[];
+  notes: ExportHighlightNote[];
+  orphans: ExportOrphan[];
+}
+
+/**
+ * A highlight as the store's `annotationsForExport()` lists it. The export now reads highlights from
+ * the brief itself (they carry colour and anchor); kept for the store's reader until it is removed.
+ */
 export interface AnnotationForExport {
   targetKind: string;
   targetId: string;
@@ -68,11 +162,15 @@ export interface AnnotationForExport {
   author: string;
 }
 
-export interface ExportAnnotation {
-  target: string;
-  quote: string;
-  comment: string | null;
-  author: string;
+/** One heading after the title, in document order: the PDF's outline, and (when listed) a line of the contents. */
+export interface ExportHeading {
+  anchor: string;
+  heading: string;
+  level: 2 | 3;
+  /** Whether the contents list it (what comes before the contents is not listed). */
+  listed: boolean;
+  /** Its page in the PDF, filled in by the printer once known; null elsewhere. */
+  page: number | null;
 }
 
 export interface ExportDocument {
@@ -81,12 +179,54 @@ export interface ExportDocument {
   date: string;
   marking: string;
   paper: Paper;
-  source: { headline: string; translation: string | null; translationNote: string | null; publisher: string; published: string } | null;
+  source: {
+    headline: string;
+    /** The headline cut at its highlights. */
+    headlineRuns: ExportRun[];
+    translation: string | null;
+    translationNote: string | null;
+    publisher: string;
+    published: string;
+    /** The source's own grade, "B2 — usually reliable; probably true", or null. */
+    grade: string | null;
+  } | null;
+  /** The bottom line's paragraphs; empty when there is none or it is left out. */
+  bottomLine: string[];
+  judgments: ExportJudgment[];
+  /** Notes on the brief as a whole (and on the source): the "Analyst's notes". */
+  briefNotes: ExportNote[];
+  headings: ExportHeading[];
+  /** Whether the contents show a page column (the PDF only; the printer fills the numbers in). */
+  pageNumbers: boolean;
   sections: ExportSection[];
   indicators: ExportIndicator[];
   charts: ExportChart[];
   references: ExportReference[];
-  annotations: ExportAnnotation[];
+  annotations: ExportAnnotations | null;
+  /** What the composer should point out and the export does not print: "Key judgment 3 has no supporting evidence". */
+  warnings: string[];
   /** Nothing was chosen, or the brief holds nothing: the document says so instead of being blank. */
   empty: boolean;
 }
+
+/** Anchors of the parts that are not themes (themes are section-1, section-2, …). */
+export const PART_ANCHORS = {
+  bottomLine: 'bottom-line',
+  judgments: 'key-judgments',
+  briefNotes: 'analyst-notes',
+  contents: 'contents',
+  indicators: 'indicators',
+  references: 'references',
+  annotations: 'annotations',
+  legend: 'annotations-legend',
+  highlightNotes: 'annotations-notes',
+  orphans: 'annotations-orphans',
+} as const;
+
+/** The heading of a part, as the document prints it (one list, so the outline reader matches what is drawn). */
+export const headingOf = (doc: Pick<ExportDocument, 'headings'>, anchor: string): string =>
+  doc.headings.find((h) => h.anchor === anchor)?.heading ?? '';
+
+/** "[image: chart of output — https://x/y.png]": how every view and export writes an image in a note, which is never loaded. */
+export const imageText = (alt: string, address: string): string =>
+  alt.trim() ? `[image: ${alt.trim()} — ${address}]` : `[image: ${address}]`;

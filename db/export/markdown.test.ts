@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
 import { openWorkspace } from '../seed/index.ts';
 import { tempDir } from '../test-support/index.ts';
+import type { ExportDocument } from '../../common/export-document.ts';
 import { composeExport, defaultExportOptions } from './compose.ts';
 import { toMarkdown } from './markdown.ts';
 
@@ -17,6 +18,19 @@ function textOf(tokens: Token[]): string {
       return 'raw' in token && token.type !== 'space' ? token.raw : '';
     })
     .join('');
+}
+
+/** Puts `text` in the first claim, as a stretch of plain text or (`highlighted`) half of it under a highlight with a comment. */
+function setClaimText(doc: ExportDocument, text: string, highlighted = false) {
+  const claim = doc.sections[0]!.claims[0]!;
+  claim.text = text;
+  const cut = Math.floor(text.length / 2);
+  claim.runs = highlighted
+    ? [
+        { text: text.slice(0, cut), colours: [], notes: [] },
+        { text: text.slice(cut), colours: ['yellow'], notes: [1] },
+      ]
+    : [{ text, colours: [], notes: [] }];
 }
 
 function seedDocument(t: Parameters<typeof tempDir>[0]) {
@@ -71,8 +85,8 @@ test('the Markdown round-trips: parsed back, it holds every theme, every claim w
 
 test('text with HTML or Markdown in it is written as the characters typed, never as markup', (t) => {
   const { doc } = seedDocument(t);
-  const hostile = '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) | pipe';
-  doc.sections[0]!.claims[0]!.text = hostile;
+  const hostile = '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) | pipe ==mark==';
+  setClaimText(doc, hostile);
   doc.title = '<script>alert(1)</script>';
   const markdown = toMarkdown(doc);
   const html = marked.parse(markdown) as string;
@@ -127,7 +141,7 @@ test('a claim holding a lone carriage return, or any line ending, stays one para
   const expected = shape(toMarkdown(doc));
   for (const breaker of ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\v', '\f']) {
     const copy = structuredClone(doc);
-    copy.sections[0]!.claims[0]!.text = `Reserves${breaker}# Heading${breaker}${breaker}    code block${breaker}| a | b |${breaker}- list`;
+    setClaimText(copy, `Reserves${breaker}# Heading${breaker}${breaker}    code block${breaker}| a | b |${breaker}- list`);
     copy.indicators[0]!.name = `Reserves${breaker}| broken | row |`;
     assert.deepEqual(shape(toMarkdown(copy)), expected, JSON.stringify(breaker));
   }
@@ -146,7 +160,7 @@ test('property: whatever a claim, a title or an indicator holds, the exported do
   fc.assert(
     fc.property(anyText, anyText, anyText, (claim, title, indicator) => {
       const copy = structuredClone(doc);
-      copy.sections[0]!.claims[0]!.text = claim || 'x';
+      setClaimText(copy, claim || 'x', true);
       copy.sections[0]!.heading = title || 'x';
       copy.indicators[0]!.name = indicator || 'x';
       const got = shape(toMarkdown(copy));

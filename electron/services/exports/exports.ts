@@ -5,6 +5,7 @@ import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../common/ipc/contract.ts';
 import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
+import { printWithContentsPages } from './contents-pages.ts';
 import { pdfLayout, PRINT_TIME_LIMIT_MS, withTimeLimit, type PdfLayout } from './print-layout.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
@@ -97,6 +98,37 @@ export class ExportService {
     }
   }
 
+  /**
+   * One print of one document: the print view draws it in the printer's page, then it is printed to
+   * PDF (`pdf`) or its self-contained snapshot is taken (`html`). A PDF is printed more than once
+   * (the contents' page numbers are read from the first print), so progress is shared out by pass.
+   */
+  async #printOnce(
+    doc: ExportDocument,
+    format: 'pdf' | 'html',
+    pass: number,
+    stop: AbortSignal,
+  ): Promise<{ pdf: Uint8Array | null; snapshot: string | null }> {
+    // A pass that would start after the time limit stopped the export does not open another page.
+    stop.throwIfAborted();
+    const drawn = Promise.withResolvers<string | null>();
+    const snapshot = drawn.promise;
+    snapshot.catch(() => undefined); // Awaited below; a failure is reported through the printer's render.
+    this.#job = { doc, wantSnapshot: format === 'html', resolve: drawn.resolve, reject: drawn.reject };
+    const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
+    this.#emit({ stage: 'rendering', percent: share(20) });
+    try {
+      const pdf = await this.#printer.render(
+        snapshot.then(() => this.#emit({ stage: 'printing', percent: share(35) })),
+        format === 'pdf' ? pdfLayout(doc) : null,
+        stop,
+      );
+      return { pdf, snapshot: await snapshot };
+    } finally {
+      this.#job = null;
+    }
+  }
+
   async #run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
     const doc = this.compose(options);
     const suggested = suggestedFileName(doc.title, EXTENSIONS[format]);
@@ -116,24 +148,16 @@ export class ExportService {
       if (format === 'md') {
         data = toMarkdown(doc);
       } else {
-        const drawn = Promise.withResolvers<string | null>();
-        const snapshot = drawn.promise;
-        snapshot.catch(() => undefined); // Awaited below; a failure is reported through `printing`.
-        this.#job = { doc, wantSnapshot: format === 'html', resolve: drawn.resolve, reject: drawn.reject };
-        this.#emit({ stage: 'rendering', percent: 20 });
         const stop = new AbortController();
-        // The whole print is under one time limit, not only the drawing: when it passes, the printer's page is closed.
-        const pdf = await withTimeLimit(
-          this.#printer.render(
-            snapshot.then(() => this.#emit({ stage: 'printing', percent: 60 })),
-            format === 'pdf' ? pdfLayout(doc) : null,
-            stop.signal,
-          ),
+        // The whole print, every pass of it, is under one time limit, not only the drawing: when it passes, the printer's page is closed.
+        data = await withTimeLimit(
+          format === 'pdf'
+            ? printWithContentsPages(doc, async (version, pass) => (await this.#printOnce(version, 'pdf', pass, stop.signal)).pdf!)
+            : this.#printOnce(doc, 'html', 1, stop.signal).then(({ snapshot }) => assertSelfContained(snapshot ?? '')),
           PRINT_TIME_LIMIT_MS,
           `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
           () => stop.abort(),
         );
-        data = format === 'pdf' ? pdf! : assertSelfContained((await snapshot) ?? '');
       }
       this.#emit({ stage: 'writing', percent: 90 });
       const bytes = writeFileAtomic(target, data);

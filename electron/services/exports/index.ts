@@ -3,3 +3,4 @@
 export { ExportService, printFailure, type Printer, type ExportSaveDialog } from './exports.ts';
 export { pdfLayout, whenDrawn, withTimeLimit, PRINT_TIME_LIMIT_MS, type PdfLayout } from './print-layout.ts';
 export { assertSelfContained } from './self-contained-html.ts';
+export { headingPages, printWithContentsPages, MAX_PRINTS } from './contents-pages.ts';

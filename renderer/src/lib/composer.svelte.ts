@@ -1,5 +1,5 @@
-import type { ExportDocument, ExportFormat, ExportOptions, ExportProgress, ExportResult } from '../../../common/ipc/contract.ts';
-import type { Brief } from '../../../common/model.ts';
+import type { BriefEdit, ExportDocument, ExportFormat, ExportOptions, ExportProgress, ExportResult } from '../../../common/ipc/contract.ts';
+import type { Brief, Theme } from '../../../common/model.ts';
 import { api } from './api.ts';
 
 export interface ThemeChoice {
@@ -8,7 +8,26 @@ export interface ThemeChoice {
   included: boolean;
 }
 
-/** The composer: what goes into the brief that leaves the building, its live preview, and the export itself. */
+/** How the composer keeps its settings with the brief: the open document's own edit path. */
+export interface ComposerConnection {
+  /** Makes an edit as the workspace does (OpenDocument.edit): undoable, saved with the file. */
+  edit: (edit: BriefEdit) => Promise<unknown>;
+  /** The brief open now: settings are saved only to the brief they were composed for. */
+  briefId: () => string | null;
+}
+
+/** How long the composer waits after a change before saving the settings (typing a title is one save, not twenty). */
+export const SAVE_DELAY_MS = 400;
+
+/** Settings as comparable text: the same settings give the same text whatever order their keys came in. */
+const canonical = (options: ExportOptions) => JSON.stringify(options, Object.keys(options).sort());
+
+/**
+ * The composer: what goes into the brief that leaves the building, its live preview, and the export
+ * itself. Its settings belong to the brief: it starts from `brief.exportSettings` (or the defaults),
+ * saves every change with an 'export.settings' edit (debounced), and follows the brief when its
+ * settings change from elsewhere (undo, redo, a merge).
+ */
 export class ComposerState {
   options = $state<ExportOptions | null>(null);
   themes = $state<ThemeChoice[]>([]);
@@ -16,32 +35,126 @@ export class ComposerState {
   progress = $state<ExportProgress | null>(null);
   result = $state<ExportResult | null>(null);
   error = $state<string | null>(null);
+  /** Whether the settings are kept with the brief: being saved, saved, or not yet changed (null). */
+  saved = $state<'saving' | 'saved' | null>(null);
   #previewToken = 0;
+  #briefId: string | null = null;
+  #defaults: ExportOptions | null = null;
+  /** The settings as the brief holds them (loaded, or last sent), canonical: a change is saved only when it differs. */
+  #stored: string | null = null;
+  /** The brief's own settings as last seen, canonical: what `follow` compares with. */
+  #seen: string | null = null;
+  #pending: ExportOptions | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #connection: ComposerConnection | null = null;
+
+  /** Called by the composer's view while it is shown; the returned function saves what is pending and lets go. */
+  connect(connection: ComposerConnection): () => void {
+    this.#connection = connection;
+    return () => {
+      this.flush();
+      if (this.#connection === connection) this.#connection = null;
+    };
+  }
 
   async open(brief: Brief | null): Promise<void> {
+    this.flush();
     this.error = null;
     this.result = null;
+    this.saved = null;
     try {
-      const options = await api.exportDefaults();
-      this.themes = (brief?.themes ?? []).map((theme) => ({
-        id: theme.id,
-        label: theme.title ? `${theme.label}: ${theme.title}` : theme.label,
-        included: true,
-      }));
-      this.options = { ...options, themeIds: this.themes.map((t) => t.id) };
+      this.#defaults = await api.exportDefaults();
+      this.#briefId = brief?.id ?? null;
+      this.#load(brief?.themes ?? [], brief?.exportSettings ?? null);
       await this.refresh();
     } catch (error) {
       this.error = (error as Error).message;
     }
   }
 
+  /** Sets the form from stored settings (or the defaults): chosen themes in their order, the others after them, unticked. */
+  #load(themes: readonly Theme[], stored: ExportOptions | null): void {
+    const options: ExportOptions = { ...this.#defaults!, ...stored };
+    const label = (theme: Theme) => (theme.title ? `${theme.label}: ${theme.title}` : theme.label);
+    const chosen =
+      options.themeIds === null ? [...themes] : options.themeIds.flatMap((id) => themes.find((theme) => theme.id === id) ?? []);
+    this.themes = [
+      ...chosen.map((theme) => ({ id: theme.id, label: label(theme), included: true })),
+      ...themes.filter((theme) => !chosen.includes(theme)).map((theme) => ({ id: theme.id, label: label(theme), included: false })),
+    ];
+    this.options = { ...options, themeIds: chosen.map((theme) => theme.id) };
+    this.#stored = canonical(this.current()!);
+    this.#seen = stored ? canonical(options) : null;
+  }
+
+  /** The settings as the form shows them now. Reading it in an effect tracks every field. */
+  current(): ExportOptions | null {
+    if (!this.options) return null;
+    return { ...$state.snapshot(this.options), themeIds: this.themes.filter((t) => t.included).map((t) => t.id) };
+  }
+
+  /**
+   * The form changed: the preview is composed again from exactly what the form now shows, and the
+   * settings are saved once the changes pause. (Run from an effect, after the bindings have
+   * updated; a form `oninput` handler ran before a checkbox's binding and previewed the state
+   * before the click.)
+   */
+  changed(current: ExportOptions): void {
+    void this.refresh(current);
+    if (canonical(current) === this.#stored) {
+      // Changed back before it was saved: nothing to save, and the brief holds what the form shows.
+      if (this.#pending) this.saved = 'saved';
+      clearTimeout(this.#timer);
+      this.#pending = null;
+      return;
+    }
+    this.#pending = current;
+    this.saved = 'saving';
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Saves the pending change now (on leaving the composer, before exporting). */
+  flush(): void {
+    clearTimeout(this.#timer);
+    const pending = this.#pending;
+    this.#pending = null;
+    const connection = this.#connection;
+    if (!pending || !connection || connection.briefId() !== this.#briefId) return;
+    const before = this.#stored;
+    this.#stored = canonical(pending);
+    this.saved = 'saving';
+    void connection.edit({ kind: 'export.settings', options: pending }).then((refused) => {
+      const latest = this.#stored === canonical(pending);
+      // Refused (the reason is shown by the document): the next change tries again.
+      if (refused && latest) this.#stored = before;
+      if (latest) this.saved = refused ? null : 'saved';
+    });
+  }
+
+  /** The brief's settings changed without the composer (undo, redo, a merge): the form follows them; another brief: the composer starts on it. */
+  follow(brief: Brief | null): void {
+    // Another brief was opened (New, Open, Revert…) while the composer is shown: it starts from that brief's settings.
+    if (this.options && (brief?.id ?? null) !== this.#briefId) {
+      void this.open(brief);
+      return;
+    }
+    const stored = brief?.exportSettings;
+    if (!stored || !this.#defaults || !this.options || brief.id !== this.#briefId || this.#pending) return;
+    const seen = canonical({ ...this.#defaults, ...stored });
+    if (seen === this.#seen || seen === this.#stored) {
+      this.#seen = seen;
+      return;
+    }
+    this.#load(brief.themes, stored);
+  }
+
   /** Re-composes the preview; a slower earlier answer never overwrites a newer one. */
-  async refresh(): Promise<void> {
-    if (!this.options) return;
-    this.options.themeIds = this.themes.filter((t) => t.included).map((t) => t.id);
+  async refresh(current: ExportOptions | null = this.current()): Promise<void> {
+    if (!current) return;
     const token = ++this.#previewToken;
     try {
-      const preview = await api.exportPreview($state.snapshot(this.options));
+      const preview = await api.exportPreview(current);
       if (token === this.#previewToken) this.preview = preview;
     } catch (error) {
       this.error = (error as Error).message;
@@ -54,24 +167,24 @@ export class ComposerState {
     const themes = [...this.themes];
     [themes[index], themes[target]] = [themes[target]!, themes[index]!];
     this.themes = themes;
-    void this.refresh();
   }
 
   toggleClaim(claimId: string, included: boolean): void {
     if (!this.options) return;
     const others = this.options.excludedClaimIds.filter((id) => id !== claimId);
     this.options.excludedClaimIds = included ? others : [...others, claimId];
-    void this.refresh();
   }
 
   async export(format: ExportFormat): Promise<void> {
-    if (!this.options || this.progress) return;
+    const options = this.current();
+    if (!options || this.progress) return;
+    this.flush();
     this.error = null;
     this.result = null;
     this.progress = { stage: 'composing', percent: 0 };
     const stop = api.onExportProgress((progress) => (this.progress = progress));
     try {
-      this.result = await api.exportRun(format, $state.snapshot(this.options));
+      this.result = await api.exportRun(format, options);
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
