@@ -65,6 +65,8 @@ test('briefing new writes the embedded brief as one self-contained file, and inf
     notes: 0,
     annotations: 0,
     tags: 0,
+    judgments: 0,
+    citationGrades: 0,
   });
   assert.equal(json.schemaVersion, SCHEMA_VERSION);
   assert.deepEqual(readdirSync(dir), ['brief.sqlite'], 'info does not write beside the file');
@@ -311,7 +313,10 @@ test('text from a file is printed as text: escapes, forged lines, bidi and invis
   assert.doesNotMatch(info.out, forged);
   assert.match(info.out, /^Brief: +\\x1b\]0;pwned\\x07\\x1b\[2K\\rMerged nothing\.\\nbriefing: all good\\u009b2J/m);
   for (const line of info.out.split('\n'))
-    assert.match(line, /^(File|Schema|Brief|Source|Translation|Published|Themes|Claims|Citations|Indicators|Notes|Annotations|Tags): /);
+    assert.match(
+      line,
+      /^(File|Schema|Brief|Source|Translation|Published|Themes|Claims|Citations|Indicators|Notes|Annotations|Tags|Judgments|Graded refs): /,
+    );
 
   const json = await run('info', escapes, '--json');
   assert.doesNotMatch(json.out, UNSAFE_FOR_TERMINAL);

@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { BriefStore } from '../db/read/index.ts';
+import { BriefWriter } from '../db/edit/index.ts';
+import { EDIT_KINDS, briefEditSchema, type EditKind } from '../common/edits.ts';
+import { LineRefusal, readEditLines, resolveEdit } from './edit-lines.ts';
 import { closeAsSingleFile, openStore, saveCopy } from '../db/store/index.ts';
 import { conflictViews, mergeInto } from '../db/merge/index.ts';
 import { importArticle, parseArticle, type ParsedArticle } from '../db/import/index.ts';
@@ -33,7 +37,11 @@ const USAGE = `Usage:
   briefing check FILE.sqlite                           check a brief someone sent, as the app does before opening it
   briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)
   briefing export FILE.sqlite --pdf OUT.pdf | --md OUT.md | --html OUT.html [--marking TEXT] [--paper a4|letter]
-                                                       export the brief (any of the three at once)`;
+                                                       export the brief (any of the three at once)
+  briefing edit FILE.sqlite --jsonl EDITS.jsonl [--author NAME]
+                                                       apply edits, one JSON object a line (as the app makes them),
+                                                       all or none; "as": "x" names a line's id, "$x" uses it
+  briefing schema [KIND]                               the JSON Schema of an edit (of every kind, or of one)`;
 
 class UsageError extends Error {}
 
@@ -113,6 +121,8 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
         `Notes:        ${counts.notes}`,
         `Annotations:  ${counts.annotations}`,
         `Tags:         ${counts.tags}`,
+        `Judgments:    ${counts.judgments}`,
+        `Graded refs:  ${counts.citationGrades}`,
       );
       io.out(lines.join('\n'));
       return 0;
@@ -304,12 +314,92 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * Edits a brief file from a script: one edit a line, in the shape of the app's `brief:edit`
+ * channel, checked by its schema and applied by its writer, all in one transaction (cli/edit-lines.ts
+ * says how lines refer to what earlier lines made). The file is received like any other (it is
+ * edited in a private copy) and written back once, by the one atomic replace, only when every line
+ * has been applied: on a refusal it is left byte for byte as it was.
+ */
+async function cmdEdit(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { jsonl: { type: 'string' }, author: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('briefing edit takes one brief file.');
+  if (values.jsonl === undefined)
+    throw new UsageError('briefing edit needs --jsonl EDITS.jsonl (one edit a line; - reads them from stdin).');
+  const file = positionals[0]!;
+  const author = values.author?.trim() || defaultAuthor();
+  if (author.length > 200) throw new UsageError('--author is a name, 200 characters at most.');
+  let text: string;
+  try {
+    text = readFileSync(values.jsonl === '-' ? 0 : values.jsonl, 'utf8');
+  } catch {
+    throw new StoreError('not-found', `Cannot read the edits ${values.jsonl}; check the path.`);
+  }
+  const lines = readEditLines(text);
+  if (lines.length === 0) {
+    io.out(`${shown(values.jsonl)} holds no edits; ${shown(file)} is unchanged.`);
+    return 0;
+  }
+
+  const ids = new Map<string, string>();
+  const received = await receiveToTemp(file);
+  try {
+    const db = openStore(received.path, { mustExist: true });
+    try {
+      const store = new BriefStore(db);
+      if (!store.hasBrief()) throw new StoreError('not-found', `${file} holds no brief to edit.`);
+      const writer = new BriefWriter(db, author);
+      // One transaction: the first refusal takes back every line before it (each edit is a savepoint inside it).
+      db.transaction(() => {
+        for (const line of lines) {
+          const edit = resolveEdit(line, ids, () => store.getBrief());
+          let id: string;
+          try {
+            id = writer.apply(edit).id;
+          } catch (error) {
+            if (error instanceof StoreError) throw new LineRefusal(line.line, error.field ?? edit.kind, error.message);
+            throw error;
+          }
+          if (line.as) ids.set(line.as, id);
+        }
+      })();
+      saveCopy(db, realpathSync(file));
+    } finally {
+      db.close();
+    }
+  } finally {
+    received.done();
+  }
+  io.out(`Applied ${lines.length} ${lines.length === 1 ? 'edit' : 'edits'} to ${shown(file)}, as ${shown(author, { maxLength: 200 })}.`);
+  // What each label stood for, so a script can go on from here.
+  for (const [label, id] of ids) io.out(`  $${label} = ${id}`);
+  return 0;
+}
+
+/** The JSON Schema of an edit: of every kind (one of them), or of one kind. */
+async function cmdSchema(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length > 1) throw new UsageError('briefing schema takes at most one kind of edit.');
+  const kind = positionals[0];
+  if (kind !== undefined && !Object.hasOwn(EDIT_KINDS, kind))
+    throw new UsageError(`"${kind}" is not a kind of edit; the kinds are ${Object.keys(EDIT_KINDS).join(', ')}.`);
+  const schema = kind === undefined ? briefEditSchema : EDIT_KINDS[kind as EditKind].schema;
+  io.out(JSON.stringify(z.toJSONSchema(schema), null, 2));
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   new: cmdNew,
   info: cmdInfo,
   check: cmdCheck,
   merge: cmdMerge,
   export: cmdExport,
+  edit: cmdEdit,
+  schema: cmdSchema,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

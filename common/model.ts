@@ -185,6 +185,9 @@ export interface BriefCounts {
   notes: number;
   annotations: number;
   tags: number;
+  /** Key judgments, and the references graded. */
+  judgments: number;
+  citationGrades: number;
 }
 
 /**
@@ -206,7 +209,8 @@ export interface BriefPatch {
 
 /** A search answer: the matched text around the hit, split so the matches can be marked without any HTML. */
 export interface SearchHit {
-  kind: 'claim' | 'note' | 'annotation' | 'indicator' | 'source';
+  /** `judgment`: a key judgment (id: the judgment's); `bottomLine`: the brief's bottom line (id: the brief's). */
+  kind: 'claim' | 'note' | 'annotation' | 'indicator' | 'source' | 'judgment' | 'bottomLine';
   id: string;
   parts: { text: string; match: boolean }[];
 }

@@ -8,6 +8,7 @@ import type { Brief } from '../common/model.ts';
 import { openWorkspace } from '../db/seed/index.ts';
 import { tempDir } from '../db/test-support/index.ts';
 import { applyPatch } from '../renderer/src/lib/brief-patch.ts';
+import { defaultExportOptions } from '../db/export/index.ts';
 
 // Main sends the view only the parts of the brief an edit changed (db/brief-store.ts getPatch);
 // the renderer applies them (renderer/src/lib/brief-patch.ts). Across the process boundary this
@@ -35,6 +36,44 @@ function edits(brief: Brief): BriefEdit[] {
   ];
 }
 
+/** The analyst's answer and the grades (issue 13): edits made against the brief as it is when each runs. */
+function analysisEdits(brief: Brief): ((now: Brief) => BriefEdit)[] {
+  const theme = brief.themes[1]!;
+  const claim = theme.claims[1]!;
+  const indicator = brief.indicators[1]!;
+  const source = brief.sources[0]!;
+  return [
+    () => ({ kind: 'brief.bottomLine', text: 'Russia will likely build its own supply.' }),
+    () => ({ kind: 'judgment.add', text: 'Magnet plants will be funded', likelihood: 'likely', confidence: 'moderate' }),
+    () => ({ kind: 'judgment.add', text: 'Imports from China fall', likelihood: 'roughly-even', confidence: null }),
+    (now) => ({
+      kind: 'judgment.update',
+      id: now.judgments[0]!.id,
+      text: 'Plants will be funded',
+      likelihood: 'very-likely',
+      confidence: 'high',
+    }),
+    (now) => ({ kind: 'judgment.move', id: now.judgments[1]!.id, direction: 'up' }),
+    (now) => ({ kind: 'evidence.link', judgmentId: now.judgments[0]!.id, targetKind: 'claim', targetId: claim.id, stance: 'supports' }),
+    (now) => ({ kind: 'evidence.link', judgmentId: now.judgments[0]!.id, targetKind: 'claim', targetId: claim.id, stance: 'undercuts' }),
+    (now) => ({
+      kind: 'evidence.link',
+      judgmentId: now.judgments[1]!.id,
+      targetKind: 'indicator',
+      targetId: indicator.id,
+      stance: 'supports',
+    }),
+    // Deleting a claim a judgment rests on takes it out of the judgment's evidence (and undo brings it back).
+    () => ({ kind: 'claim.delete', id: claim.id }),
+    (now) => ({ kind: 'evidence.unlink', id: now.judgments[1]!.evidence[0]!.id }),
+    () => ({ kind: 'citation.grade', sourceId: source.id, marker: 19, reliability: 'B', credibility: '2' }),
+    () => ({ kind: 'citation.grade', sourceId: source.id, marker: 19, reliability: null, credibility: null }),
+    () => ({ kind: 'source.grade', id: source.id, reliability: 'A', credibility: '3' }),
+    () => ({ kind: 'export.settings', options: { ...defaultExportOptions(brief.title, 'me', '2026-01-15'), paper: 'letter' } }),
+    (now) => ({ kind: 'judgment.delete', id: now.judgments[0]!.id }),
+  ];
+}
+
 test('for every kind of edit, undo and redo, the brief patched in the view equals the brief read afresh', (t) => {
   const workspace = openWorkspace(join(tempDir(t), 'w.sqlite'), 'me');
   t.after(() => workspace.close());
@@ -43,9 +82,16 @@ test('for every kind of edit, undo and redo, the brief patched in the view equal
   const check = (what: string, result: { touched: { table: string; id: string }[] } | null) => {
     assert.ok(result, `${what} did nothing`);
     view = applyPatch(view, workspace.briefs.getPatch(result.touched));
-    assert.deepEqual(view, workspace.briefs.getBrief(), what);
+    const fresh = workspace.briefs.getBrief()!;
+    // The bottom line lives on the brief's own row, so editing it restamps the brief; no view reads
+    // the brief's own stamps, and a patch does not carry them. Everything the brief holds must match.
+    assert.deepEqual({ ...view, updatedAt: fresh.updatedAt, author: fresh.author }, fresh, what);
   };
   for (const edit of edits(view)) {
+    check(edit.kind, writer.apply(edit));
+  }
+  for (const next of analysisEdits(view)) {
+    const edit = next(view);
     check(edit.kind, writer.apply(edit));
   }
   const highlight = view.highlights[0]!;

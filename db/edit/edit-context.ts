@@ -29,6 +29,16 @@ export class EditContext {
         'SELECT nt.id, nt.tag_id, nt.deleted_at, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = ?',
       ),
       palette: db.prepare('SELECT id FROM palette WHERE colour = ?').pluck(),
+      judgments: db.prepare(
+        'SELECT id, position FROM judgments WHERE brief_id = ? AND deleted_at IS NULL ORDER BY position, created_at, id',
+      ),
+      liveEvidenceOf: db.prepare('SELECT id FROM evidence_links WHERE judgment_id = ? AND deleted_at IS NULL ORDER BY rowid').pluck(),
+      citedMarker: db
+        .prepare(
+          `SELECT 1 FROM citations ci JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
+          WHERE ci.marker = ? AND ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL LIMIT 1`,
+        )
+        .pluck(),
       indicatorByName: db
         .prepare('SELECT name FROM indicators WHERE brief_id = ? AND deleted_at IS NULL AND lower(name) = lower(?) AND id <> ? LIMIT 1')
         .pluck(),
@@ -57,14 +67,34 @@ export class EditContext {
     return this.#s.nextObservationPosition.get(indicatorId) as number;
   }
 
+  /** The brief's live key judgments in their order. */
+  judgments(): { id: string; position: number }[] {
+    return this.#s.judgments.all(this.briefId()) as { id: string; position: number }[];
+  }
+
+  /** The live evidence links of a judgment. */
+  liveEvidenceOf(judgmentId: string): string[] {
+    return this.#s.liveEvidenceOf.all(judgmentId) as string[];
+  }
+
+  /** Whether a live claim of the brief cites [marker]. */
+  isCited(marker: number): boolean {
+    return this.#s.citedMarker.get(marker) !== undefined;
+  }
+
   /** The palette row of a colour, once it has been renamed. */
   paletteRow(colour: string): string | undefined {
     return this.#s.palette.get(colour) as string | undefined;
   }
 
   /** Deletes a live item (as a tombstone); `what` names it if it is already gone. */
-  remove(table: 'annotations' | 'notes' | 'claims' | 'observations', id: string, what: string): string {
-    this.rows.live(table, id, what);
+  remove(
+    table: 'annotations' | 'notes' | 'claims' | 'observations' | 'judgments' | 'evidence_links',
+    id: string,
+    what: string,
+    field?: string,
+  ): string {
+    this.rows.live(table, id, what, field);
     this.rows.remove(table, id);
     return id;
   }
@@ -132,6 +162,27 @@ export class EditContext {
     if (parsed.text.length > LIMITS.claimChars)
       throw invalidInput('text', `A claim is at most ${LIMITS.claimChars.toLocaleString('en')} characters; split it into several claims.`);
     return parsed;
+  }
+
+  /** A value of a closed vocabulary (the router's schema checks it too; the writer also serves the CLI and tests). */
+  oneOf<T extends string>(field: string, value: T | null, allowed: readonly T[], message: string): T | null {
+    if (value !== null && !allowed.includes(value)) throw invalidInput(field, message);
+    return value;
+  }
+
+  /** The text of a key judgment or the bottom line: trimmed, and no longer than a claim may be. */
+  analystText(field: string, raw: string, what: 'key judgment' | 'bottom line'): string {
+    const text = raw.trim();
+    if (text === '' && what === 'key judgment')
+      throw invalidInput(field, 'A key judgment needs some words. Type them, or press Escape to cancel.');
+    if (text.length > LIMITS.claimChars)
+      throw invalidInput(
+        field,
+        what === 'key judgment'
+          ? `A key judgment is at most ${LIMITS.claimChars.toLocaleString('en')} characters; split it into several judgments.`
+          : `A bottom line is at most ${LIMITS.claimChars.toLocaleString('en')} characters; keep it to a few sentences and put the rest in key judgments.`,
+      );
+    return text;
   }
 
   /** Keeps the claim's citation rows in step with the markers in its new text: same markers keep their rows. */

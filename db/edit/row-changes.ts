@@ -52,10 +52,14 @@ export class RowChanges {
     return this.#prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   }
 
-  /** The live row, or a not-found error naming what is missing (it may have been deleted meanwhile). */
-  live(table: ItemTable, id: string, what: string): Row {
+  /**
+   * The live row, or a not-found error naming what is missing (it may have been deleted meanwhile);
+   * `field`, when given, is the field of the edit that named it.
+   */
+  live(table: ItemTable, id: string, what: string, field?: string): Row {
     const row = this.read(table, id);
-    if (!row || row.deleted_at !== null) throw new StoreError('not-found', `That ${what} no longer exists; it may have been deleted.`);
+    if (!row || row.deleted_at !== null)
+      throw new StoreError('not-found', `That ${what} no longer exists; it may have been deleted.`, field);
     return row;
   }
 

@@ -22,6 +22,18 @@ function nameBasedId(name: string): string {
 export const tagId = (name: string): string => nameBasedId(`briefing-desk/tag/${name.replace(/[A-Z]/g, (c) => c.toLowerCase())}`);
 export const noteTagId = (noteId: string, tagId: string): string => nameBasedId(`briefing-desk/note-tag/${noteId}/${tagId}`);
 
+/**
+ * One id per thing graded or linked, derived from what it names: two colleagues grading [19] of a
+ * source make the same row, and so do two linking the same claim to the same judgment (linking it
+ * again with the other stance changes that row). Each meets as one item in a merge.
+ */
+export const citationGradeId = (sourceId: string, marker: number): string =>
+  nameBasedId(`briefing-desk/citation-grade/${sourceId}/${marker}`);
+export const evidenceLinkId = (judgmentId: string, targetKind: string, targetId: string): string =>
+  nameBasedId(`briefing-desk/evidence/${judgmentId}/${targetKind}/${targetId}`);
+/** The one row of a brief's export settings. */
+export const exportSettingsId = (briefId: string): string => nameBasedId(`briefing-desk/export-settings/${briefId}`);
+
 /** Reads a typed figure: "78", "1,200", "1 200", "55.5", "-3". Anything else is named back to the user. */
 export function parseNumber(typed: string): number {
   const text = typed.trim();

@@ -1,4 +1,4 @@
-import type { Db, ItemTable } from '../store/index.ts';
+import { readExportSettings, type Db, type ItemTable } from '../store/index.ts';
 import { openConflicts } from './merge.ts';
 import type { ConflictSide, ConflictView } from '../../common/model.ts';
 import { claimNumbers } from '../../common/claim-numbers.ts';
@@ -7,8 +7,8 @@ import { claimNumbers } from '../../common/claim-numbers.ts';
 // person cares about that differ between the two versions.
 
 const SHOWN_FIELDS: Record<ItemTable, string[]> = {
-  brief: ['title'],
-  sources: ['title_original', 'title_translation', 'publisher', 'published_text'],
+  brief: ['title', 'bottom_line'],
+  sources: ['title_original', 'title_translation', 'publisher', 'published_text', 'reliability', 'credibility'],
   themes: ['label', 'title', 'position'],
   claims: ['text', 'position', 'confidence', 'judgement'],
   citations: ['marker', 'char_offset'],
@@ -19,6 +19,11 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   tags: ['name'],
   note_tags: ['note_id', 'tag_id'],
   palette: ['colour', 'meaning'],
+  judgments: ['text', 'likelihood', 'confidence', 'position'],
+  evidence_links: ['stance'],
+  citation_grades: ['reliability', 'credibility'],
+  // The options, one field per setting (see settingFields).
+  export_settings: [],
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -32,6 +37,11 @@ const FIELD_NAMES: Record<string, string> = {
   meaning: 'Meaning',
   confidence: 'Confidence',
   judgement: 'Judgement',
+  bottom_line: 'Bottom line',
+  likelihood: 'Likelihood',
+  reliability: 'Reliability',
+  credibility: 'Credibility',
+  stance: 'Stance',
 };
 
 /** Every live claim's number ("2.1"), by the one numbering of common/claim-numbers.ts. */
@@ -51,11 +61,35 @@ function numbersOfClaims(db: Db): Map<string, string> {
   return claimNumbers([...themes.values()].map((claims) => ({ claims })));
 }
 
-function label(numbers: () => Map<string, string>, table: ItemTable, row: Record<string, unknown>): string {
+/** Every live key judgment's number (1, 2, 3…), in the brief's order. */
+function numbersOfJudgments(db: Db): Map<string, number> {
+  const ids = db.prepare('SELECT id FROM judgments WHERE deleted_at IS NULL ORDER BY position, created_at, id').pluck().all() as string[];
+  return new Map(ids.map((id, index) => [id, index + 1]));
+}
+
+interface Numbers {
+  claims: () => Map<string, string>;
+  judgments: () => Map<string, number>;
+}
+
+function label(numbers: Numbers, table: ItemTable, row: Record<string, unknown>, fields: readonly string[]): string {
   if (table === 'claims') {
-    const number = numbers().get(String(row.id));
+    const number = numbers.claims().get(String(row.id));
     return number ? `Claim ${number}` : 'Claim';
   }
+  if (table === 'judgments') {
+    const number = numbers.judgments().get(String(row.id));
+    return number ? `Key judgment ${number}` : 'Key judgment';
+  }
+  if (table === 'evidence_links') {
+    const number = numbers.judgments().get(String(row.judgment_id));
+    return number ? `Evidence for key judgment ${number}` : 'Evidence for a key judgment';
+  }
+  if (table === 'citation_grades') return `Reference [${String(row.marker)}] grade`;
+  // The brief row holds the title and the bottom line; the source row its headline and its grade.
+  if (table === 'brief' && fields.length > 0 && fields.every((field) => field === 'bottom_line')) return 'Bottom line';
+  if (table === 'sources' && fields.length > 0 && fields.every((field) => field === 'reliability' || field === 'credibility'))
+    return 'Source grade';
   if (table === 'indicators') return `Indicator: ${String(row.name)}`;
   if (table === 'themes') return `Theme: ${String(row.title ?? row.label)}`;
   const singular: Record<ItemTable, string> = {
@@ -71,25 +105,53 @@ function label(numbers: () => Map<string, string>, table: ItemTable, row: Record
     tags: 'Tag',
     note_tags: 'Note tag',
     palette: 'Highlight colour',
+    judgments: 'Key judgment',
+    evidence_links: 'Evidence',
+    citation_grades: 'Reference grade',
+    export_settings: 'Export settings',
   };
   return singular[table];
 }
 
-const show = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const show = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
+/**
+ * The settings two versions of the export settings disagree on, each by its own name ("marking",
+ * "paper"); read as an export reads them, so what is shown is flat. A version that cannot be read
+ * is shown as the text it holds.
+ */
+function settingFields(ours: Record<string, unknown>, theirs: Record<string, unknown>): { name: string; ours: unknown; theirs: unknown }[] {
+  const read = (row: Record<string, unknown>) =>
+    row.options === undefined ? {} : typeof row.options === 'string' ? readExportSettings(row.options) : null;
+  const [mine, other] = [read(ours), read(theirs)];
+  if (!mine || !other) return [{ name: 'options', ours: String(ours.options ?? ''), theirs: String(theirs.options ?? '') }];
+  const keys = [...new Set([...Object.keys(mine), ...Object.keys(other)])];
+  return keys.map((name) => ({ name, ours: (mine as Record<string, unknown>)[name], theirs: (other as Record<string, unknown>)[name] }));
+}
 
 export function conflictViews(db: Db): ConflictView[] {
-  let numbers: Map<string, string> | undefined;
-  const claimNumber = () => (numbers ??= numbersOfClaims(db));
+  let claims: Map<string, string> | undefined;
+  let judgments: Map<string, number> | undefined;
+  const numbers: Numbers = {
+    claims: () => (claims ??= numbersOfClaims(db)),
+    judgments: () => (judgments ??= numbersOfJudgments(db)),
+  };
   return openConflicts(db).map((conflict) => {
     // No row of ours: their item could not be placed in this copy. Shown as absent here (deleted, by no one).
     const ours = conflict.ours ?? {};
-    const fields = SHOWN_FIELDS[conflict.table]
-      .filter((field) => show(ours[field]) !== show(conflict.theirs[field]))
-      .map((field) => ({
-        field: FIELD_NAMES[field] ?? field.replaceAll('_', ' '),
-        ours: show(ours[field]),
-        theirs: show(conflict.theirs[field]),
-      }));
+    const compared =
+      conflict.table === 'export_settings'
+        ? settingFields(ours, conflict.theirs)
+        : SHOWN_FIELDS[conflict.table].map((name) => ({ name, ours: ours[name], theirs: conflict.theirs[name] }));
+    const differing = compared.filter((field) => show(field.ours) !== show(field.theirs));
+    const fields = differing.map((field) => ({
+      field:
+        FIELD_NAMES[field.name] ??
+        field.name.replaceAll('_', ' ').replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`),
+      ours: show(field.ours),
+      theirs: show(field.theirs),
+    }));
     const side = (row: Record<string, unknown> | null): ConflictSide => ({
       author: show(row?.author),
       updatedAt: show(row?.updated_at),
@@ -99,7 +161,12 @@ export function conflictViews(db: Db): ConflictView[] {
       id: conflict.id,
       table: conflict.table,
       rowId: conflict.rowId,
-      itemLabel: label(claimNumber, conflict.table, conflict.ours ?? conflict.theirs),
+      itemLabel: label(
+        numbers,
+        conflict.table,
+        conflict.ours ?? conflict.theirs,
+        differing.map((field) => field.name),
+      ),
       fields,
       ours: side(conflict.ours),
       theirs: side(conflict.theirs),

@@ -8,7 +8,18 @@ import { openStore, prepared, saveCopy, type Db, ITEM_TABLES, type ItemTable } f
 import { BriefWriter } from '../edit/index.ts';
 import { EDIT_KINDS, type BriefEdit, type EditKind } from '../../common/edits.ts';
 import { StoreError } from '../../common/errors.ts';
-import { COLOURS, COMPARATORS, CONFIDENCES, NOTE_TARGETS, type Colour } from '../../common/vocabulary.ts';
+import {
+  COLOURS,
+  COMPARATORS,
+  CONFIDENCES,
+  CREDIBILITIES,
+  LIKELIHOODS,
+  NOTE_TARGETS,
+  RELIABILITIES,
+  STANCES,
+  type Colour,
+} from '../../common/vocabulary.ts';
+import { defaultExportOptions } from '../export/index.ts';
 import { mergeInto, openConflicts, resolveConflict } from './merge.ts';
 import { makeBriefFile, tempDir } from '../test-support/index.ts';
 
@@ -44,6 +55,7 @@ const TAGS = ['urgent', 'Urgent', 'ports', 'follow-up', 'Kazakhstan'];
 const WORDS = ['Revised [1]', 'Checked [2] twice', 'Doubtful', 'Key point [1][3]', 'Rare earths', 'Outlook'];
 const MEANINGS = ['Key fact', 'Doubtful', 'Check this'];
 const UNITS = ['%', 'tons'];
+const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET'];
 
 /** One random edit, turned into a real BriefEdit against the colleague's copy as it is when it runs. */
 interface EditSpec {
@@ -213,6 +225,19 @@ function toEdit(db: Db, spec: EditSpec): BriefEdit | undefined {
   const indicators = live(db, 'SELECT id FROM indicators WHERE deleted_at IS NULL ORDER BY rowid');
   const observations = live(db, 'SELECT id FROM observations WHERE deleted_at IS NULL ORDER BY rowid');
   const sources = live(db, 'SELECT id FROM sources WHERE deleted_at IS NULL ORDER BY rowid');
+  const judgments = live(db, 'SELECT id FROM judgments WHERE deleted_at IS NULL ORDER BY rowid');
+  const links = live(db, 'SELECT id FROM evidence_links WHERE deleted_at IS NULL ORDER BY rowid');
+  const markers = (
+    sql(
+      db,
+      `SELECT DISTINCT ci.marker FROM citations ci JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
+      WHERE ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY ci.marker`,
+    )
+      .pluck()
+      .all() as number[]
+  ).map(Number);
+  const reliability = [null, ...RELIABILITIES][spec.j % (RELIABILITIES.length + 1)]!;
+  const credibility = [null, ...CREDIBILITIES][spec.k % (CREDIBILITIES.length + 1)]!;
   const direction = spec.flag ? ('up' as const) : ('down' as const);
   const claimOrNull = spec.flag ? (pick(claims, spec.k) ?? null) : null;
   const builders: { [K in EditKind]: () => BriefEdit | undefined } = {
@@ -312,6 +337,55 @@ function toEdit(db: Db, spec: EditSpec): BriefEdit | undefined {
       return id ? { kind: 'observation.delete', id } : undefined;
     },
     'palette.rename': () => ({ kind: 'palette.rename', colour: spec.colour, meaning: MEANINGS[spec.i % MEANINGS.length]! }),
+    'brief.bottomLine': () => ({ kind: 'brief.bottomLine', text: spec.i % 4 === 0 ? null : spec.word }),
+    'judgment.add': () => ({
+      kind: 'judgment.add',
+      text: spec.word,
+      likelihood: [null, ...LIKELIHOODS][spec.j % (LIKELIHOODS.length + 1)]!,
+      confidence: [null, ...CONFIDENCES][spec.k % 4]!,
+    }),
+    'judgment.update': () => {
+      const id = pick(judgments, spec.i);
+      const likelihood = [null, ...LIKELIHOODS][spec.j % (LIKELIHOODS.length + 1)]!;
+      return id ? { kind: 'judgment.update', id, text: spec.word, likelihood, confidence: [null, ...CONFIDENCES][spec.k % 4]! } : undefined;
+    },
+    'judgment.move': () => {
+      const id = pick(judgments, spec.i);
+      return id ? { kind: 'judgment.move', id, direction } : undefined;
+    },
+    'judgment.delete': () => {
+      const id = pick(judgments, spec.i);
+      return id ? { kind: 'judgment.delete', id } : undefined;
+    },
+    'evidence.link': () => {
+      const judgmentId = pick(judgments, spec.i);
+      const onIndicator = spec.flag && indicators.length > 0;
+      const targetId = pick(onIndicator ? indicators : claims, spec.j);
+      if (!judgmentId || !targetId) return undefined;
+      return { kind: 'evidence.link', judgmentId, targetKind: onIndicator ? 'indicator' : 'claim', targetId, stance: STANCES[spec.k % 2]! };
+    },
+    'evidence.unlink': () => {
+      const id = pick(links, spec.i);
+      return id ? { kind: 'evidence.unlink', id } : undefined;
+    },
+    'citation.grade': () => {
+      const sourceId = pick(sources, 0);
+      const marker = pick(markers, spec.i);
+      return sourceId && marker !== undefined ? { kind: 'citation.grade', sourceId, marker, reliability, credibility } : undefined;
+    },
+    'source.grade': () => {
+      const id = pick(sources, spec.i);
+      return id ? { kind: 'source.grade', id, reliability, credibility } : undefined;
+    },
+    'export.settings': () => ({
+      kind: 'export.settings',
+      options: {
+        ...defaultExportOptions('Brief', 'colleague', '2026-01-15'),
+        marking: MARKINGS[spec.i % MARKINGS.length]!,
+        paper: spec.flag ? 'a4' : 'letter',
+        themeIds: spec.j % 3 === 0 ? null : themes.slice(0, 1 + (spec.k % 3)),
+      },
+    }),
   };
   return builders[spec.kind]();
 }

@@ -86,11 +86,18 @@ const REINDEX_LIMIT = 32;
 /** Where a conflict keeps their version's history, inside the stored row (merge_conflicts.theirs_row). */
 const HISTORY_KEY = '__ancestors';
 
-/** Items that are one item by what they name, not only by id: a second row with the same name would break a UNIQUE index. */
-const NATURAL_KEYS: Partial<Record<ItemTable, string>> = {
-  tags: 'name = @name',
-  note_tags: 'note_id = @note_id AND tag_id = @tag_id',
-  palette: 'colour = @colour',
+/**
+ * Items that are one item by what they name, not only by id: a second row with the same name would
+ * break a UNIQUE index. Each with the columns that name it. (Writers derive these items' ids from
+ * the same columns, so copies made by Briefing Desk meet by id; these catch a file that did not.)
+ */
+const NATURAL_KEYS: Partial<Record<ItemTable, readonly string[]>> = {
+  tags: ['name'],
+  note_tags: ['note_id', 'tag_id'],
+  palette: ['colour'],
+  evidence_links: ['judgment_id', 'target_kind', 'target_id'],
+  citation_grades: ['source_id', 'marker'],
+  export_settings: ['brief_id'],
 };
 
 /** Each table's columns, read once per connection (the schema does not change under an open store). */
@@ -317,9 +324,12 @@ class Merge {
     // Their link to a tag we hold under another id points at ours.
     if (table === 'note_tags') row.tag_id = this.#sameItem.get(`tags/${String(row.tag_id)}`) ?? row.tag_id;
     let ours = this.#ours(table, row.id);
-    if (!ours && NATURAL_KEYS[table]) {
-      // The same item (a tag's name, a colour) under another id: their row is a version of ours.
-      const twin = this.#sql(`SELECT * FROM main.${table} WHERE ${NATURAL_KEYS[table]}`).get(this.#namedBy(table, row)) as Row | undefined;
+    const naturalKey = NATURAL_KEYS[table];
+    if (!ours && naturalKey) {
+      // The same item (a tag's name, a colour, a grade of one reference) under another id: their row is a version of ours.
+      const twin = this.#sql(`SELECT * FROM main.${table} WHERE ${naturalKey.map((c) => `"${c}" = @${c}`).join(' AND ')}`).get(
+        Object.fromEntries(naturalKey.map((c) => [c, row[c] ?? null])),
+      ) as Row | undefined;
       if (twin) {
         this.#sameItem.set(`${table}/${theirId}`, twin.id);
         row.id = twin.id;
@@ -348,12 +358,6 @@ class Merge {
       return;
     }
     this.#conflict(table, ours, row, theirHistory);
-  }
-
-  #namedBy(table: ItemTable, row: Row): Record<string, unknown> {
-    if (table === 'tags') return { name: row.name };
-    if (table === 'note_tags') return { note_id: row.note_id, tag_id: row.tag_id };
-    return { colour: row.colour };
   }
 
   #add(table: ItemTable, row: Row, history: string[]): void {

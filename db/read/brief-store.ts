@@ -1,19 +1,33 @@
-import type { Db } from '../store/index.ts';
+import { readExportSettings, type Db } from '../store/index.ts';
 import type { Anchor } from '../../common/anchoring.ts';
 import { AnchorCache } from './anchor-cache.ts';
 import { formatClaim } from '../../common/claim-text.ts';
-import { COLOURS, DEFAULT_MEANINGS, type Colour, type Confidence, type NoteTarget } from '../../common/vocabulary.ts';
+import {
+  COLOURS,
+  DEFAULT_MEANINGS,
+  type Colour,
+  type Confidence,
+  type Credibility,
+  type EvidenceKind,
+  type Likelihood,
+  type NoteTarget,
+  type Reliability,
+  type Stance,
+} from '../../common/vocabulary.ts';
 import { formatAsOf, formatValue } from '../../common/format.ts';
-import type { AnnotationForExport } from '../../common/export-document.ts';
+import type { AnnotationForExport, ExportOptions } from '../../common/export-document.ts';
 import type {
   Brief,
   BriefCounts,
   BriefPatch,
   Citation,
+  CitationGrade,
   Claim,
   Comparator,
+  EvidenceLink,
   Highlight,
   Indicator,
+  Judgment,
   Note,
   Observation,
   PaletteEntry,
@@ -54,7 +68,9 @@ export class BriefStore {
   constructor(db: Db) {
     this.#db = db;
     this.#statements = {
-      brief: db.prepare(`SELECT id, created_at, updated_at, author, title FROM brief WHERE ${LIVE} ORDER BY created_at LIMIT 1`),
+      brief: db.prepare(
+        `SELECT id, created_at, updated_at, author, title, bottom_line FROM brief WHERE ${LIVE} ORDER BY created_at LIMIT 1`,
+      ),
       sources: db.prepare(`SELECT * FROM sources WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
       themes: db.prepare(`SELECT id, created_at, updated_at, author, position, label, title FROM themes
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
@@ -79,6 +95,28 @@ export class BriefStore {
       noteTags: db.prepare(`SELECT nt.note_id, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
         WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`),
       palette: db.prepare(`SELECT colour, meaning FROM palette WHERE ${LIVE}`),
+      // Two colleagues' judgments added at the same place (a merge) stand in the order they were written.
+      judgments: db.prepare(`SELECT id, created_at, updated_at, author, position, text, likelihood, confidence FROM judgments
+        WHERE brief_id = ? AND ${LIVE} ORDER BY position, created_at, id`),
+      // Live evidence only: a link whose claim or indicator has been deleted keeps its row (it comes
+      // back if the deletion is undone, or merged away) but is not shown as evidence.
+      evidence: db.prepare(`SELECT e.id, e.created_at, e.updated_at, e.author, e.judgment_id, e.target_kind, e.target_id, e.stance
+        FROM evidence_links e JOIN judgments j ON j.id = e.judgment_id
+        WHERE j.brief_id = ? AND e.deleted_at IS NULL AND j.deleted_at IS NULL AND CASE e.target_kind
+          WHEN 'claim' THEN EXISTS (SELECT 1 FROM claims c JOIN themes t ON t.id = c.theme_id
+            WHERE c.id = e.target_id AND c.deleted_at IS NULL AND t.deleted_at IS NULL)
+          WHEN 'indicator' THEN EXISTS (SELECT 1 FROM indicators i WHERE i.id = e.target_id AND i.deleted_at IS NULL)
+          ELSE 0 END
+        ORDER BY e.created_at, e.id`),
+      citationGrades: db.prepare(`SELECT g.id, g.created_at, g.updated_at, g.author, g.source_id, g.marker, g.reliability, g.credibility
+        FROM citation_grades g JOIN sources s ON s.id = g.source_id
+        WHERE s.brief_id = ? AND s.deleted_at IS NULL AND g.deleted_at IS NULL AND (g.reliability IS NOT NULL OR g.credibility IS NOT NULL)
+        ORDER BY g.marker, g.source_id`),
+      exportSettings: db
+        .prepare(`SELECT options FROM export_settings WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id LIMIT 1`)
+        .pluck(),
+      // For a patch: whether any evidence link (live or not) names one of these claims or indicators.
+      evidenceOn: db.prepare('SELECT 1 FROM evidence_links WHERE target_id IN (SELECT value FROM json_each(?)) LIMIT 1').pluck(),
       // For a patch: highlights by id (deleted ones too, so the view can drop them) or on given targets.
       someHighlights:
         db.prepare(`SELECT id, rev, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
@@ -96,7 +134,9 @@ export class BriefStore {
         (SELECT count(*) FROM observations WHERE ${LIVE}) AS observations,
         (SELECT count(*) FROM notes WHERE ${LIVE}) AS notes,
         (SELECT count(*) FROM annotations WHERE ${LIVE}) AS annotations,
-        (SELECT count(*) FROM tags WHERE ${LIVE}) AS tags`),
+        (SELECT count(*) FROM tags WHERE ${LIVE}) AS tags,
+        (SELECT count(*) FROM judgments WHERE ${LIVE}) AS judgments,
+        (SELECT count(*) FROM citation_grades WHERE ${LIVE} AND (reliability IS NOT NULL OR credibility IS NOT NULL)) AS citationGrades`),
     };
   }
 
@@ -127,7 +167,7 @@ export class BriefStore {
   /** The whole brief, or null when the store holds none yet. */
   getBrief(): Brief | null {
     return this.#db.transaction((): Brief | null => {
-      const brief = this.#statements.brief.get() as (StampedRow & { title: string }) | undefined;
+      const brief = this.#statements.brief.get() as (StampedRow & { title: string; bottom_line: string | null }) | undefined;
       if (!brief) return null;
       const sources = this.#sources(brief.id);
       const themes = this.#themes(brief.id);
@@ -138,6 +178,10 @@ export class BriefStore {
       return {
         ...stamped(brief),
         title: brief.title,
+        bottomLine: brief.bottom_line,
+        judgments: this.#judgments(brief.id),
+        citationGrades: this.#citationGrades(brief.id),
+        exportSettings: this.#exportSettings(brief.id),
         sources,
         themes,
         indicators: this.#indicators(brief.id),
@@ -155,20 +199,31 @@ export class BriefStore {
    */
   getPatch(touched: readonly { table: string; id: string }[]): BriefPatch {
     return this.#db.transaction((): BriefPatch => {
-      const brief = this.#statements.brief.get() as { id: string } | undefined;
+      const brief = this.#statements.brief.get() as { id: string; bottom_line: string | null } | undefined;
       if (!brief) return {};
       const tables = new Set(touched.map((t) => t.table));
       const patch: BriefPatch = {};
+      if (tables.has('brief')) patch.bottomLine = brief.bottom_line;
       if (tables.has('sources')) patch.sources = this.#sources(brief.id);
+      if (tables.has('sources') || tables.has('citation_grades')) patch.citationGrades = this.#citationGrades(brief.id);
+      if (tables.has('export_settings')) patch.exportSettings = this.#exportSettings(brief.id);
+      // A judgment's evidence is what it links to that is still there: a claim or indicator deleted or restored changes it too.
+      const targets = touched.filter((t) => t.table === 'claims' || t.table === 'indicators').map((t) => t.id);
+      if (
+        tables.has('judgments') ||
+        tables.has('evidence_links') ||
+        (targets.length > 0 && this.#statements.evidenceOn.get(JSON.stringify(targets)) !== undefined)
+      )
+        patch.judgments = this.#judgments(brief.id);
       if (['themes', 'claims', 'citations'].some((t) => tables.has(t))) patch.themes = this.#themes(brief.id);
       if (['indicators', 'observations'].some((t) => tables.has(t))) patch.indicators = this.#indicators(brief.id);
       if (['notes', 'tags', 'note_tags'].some((t) => tables.has(t))) patch.notes = this.#notes(brief.id);
       if (tables.has('palette')) patch.palette = this.#palette();
       // Highlights edited, and highlights on edited claims or sources (their anchors are found again).
       const ids = touched.filter((t) => t.table === 'annotations').map((t) => t.id);
-      const targets = touched.filter((t) => t.table === 'claims' || t.table === 'sources').map((t) => t.id);
-      if (ids.length + targets.length > 0) {
-        const rows = this.#statements.someHighlights.all(brief.id, JSON.stringify(ids), JSON.stringify(targets)) as (HighlightRow & {
+      const anchoredOn = touched.filter((t) => t.table === 'claims' || t.table === 'sources').map((t) => t.id);
+      if (ids.length + anchoredOn.length > 0) {
+        const rows = this.#statements.someHighlights.all(brief.id, JSON.stringify(ids), JSON.stringify(anchoredOn)) as (HighlightRow & {
           deleted_at: string | null;
         })[];
         const texts = new Map(
@@ -200,7 +255,43 @@ export class BriefStore {
       publishedText: row.published_text,
       publishedOn: row.published_on,
       bodyLanguage: row.body_language,
+      grade: { reliability: row.reliability, credibility: row.credibility },
     }));
+  }
+
+  #judgments(briefId: string): Judgment[] {
+    const s = this.#statements;
+    const evidenceByJudgment = groupBy(s.evidence.all(briefId) as EvidenceRow[], (row) => row.judgment_id);
+    const toLink = (row: EvidenceRow): EvidenceLink => ({
+      ...stamped(row),
+      judgmentId: row.judgment_id,
+      targetKind: row.target_kind,
+      targetId: row.target_id,
+      stance: row.stance,
+    });
+    return (s.judgments.all(briefId) as JudgmentRow[]).map((row): Judgment => ({
+      ...stamped(row),
+      position: row.position,
+      text: row.text,
+      likelihood: row.likelihood,
+      confidence: row.confidence,
+      evidence: (evidenceByJudgment.get(row.id) ?? []).map(toLink),
+    }));
+  }
+
+  #citationGrades(briefId: string): CitationGrade[] {
+    return (this.#statements.citationGrades.all(briefId) as CitationGradeRow[]).map((row): CitationGrade => ({
+      ...stamped(row),
+      sourceId: row.source_id,
+      marker: row.marker,
+      reliability: row.reliability,
+      credibility: row.credibility,
+    }));
+  }
+
+  /** The composer's last settings for this brief; null when there are none, or when what is stored does not fit an export. */
+  #exportSettings(briefId: string): ExportOptions | null {
+    return readExportSettings(this.#statements.exportSettings.get(briefId) as string | undefined);
   }
 
   #themes(briefId: string): Theme[] {
@@ -307,6 +398,16 @@ type SourceRow = StampedRow & {
   published_text: string;
   published_on: string | null;
   body_language: string | null;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+};
+type JudgmentRow = StampedRow & { position: number; text: string; likelihood: Likelihood | null; confidence: Confidence | null };
+type EvidenceRow = StampedRow & { judgment_id: string; target_kind: EvidenceKind; target_id: string; stance: Stance };
+type CitationGradeRow = StampedRow & {
+  source_id: string;
+  marker: number;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
 };
 type ThemeRow = StampedRow & { position: number; label: string; title: string | null };
 type IndicatorRow = StampedRow & { position: number; name: string; unit: string; claim_id: string | null };

@@ -1,9 +1,10 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { parseJsonObject } from '../../common/json-object.ts';
+import { CONFIDENCES, CREDIBILITIES, EVIDENCE_KINDS, LIKELIHOODS, RELIABILITIES, STANCES } from '../../common/vocabulary.ts';
 import { StoreError } from '../../common/errors.ts';
 import { readFailure } from '../files/index.ts';
-import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable } from '../store/index.ts';
+import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable, readExportSettings } from '../store/index.ts';
 import { expectedSchema, readSchema } from './expected-schema.ts';
 
 // Checks of a brief file someone else made. Everything here reads; nothing writes to the file
@@ -233,6 +234,39 @@ export function inspectPrivateCopy(copyPath: string): InspectedFile {
   }
 }
 
+const among = (column: string, values: readonly string[]) =>
+  `${column} IS NULL OR ${column} IN (${values.map((value) => `'${value}'`).join(', ')})`;
+
+/**
+ * The CHECK constraints of the tables and columns of schema v5 (migration 050), checked by hand:
+ * SQLite's quick_check does not evaluate CHECK constraints on a database opened read-only, as the
+ * private copy is. The vocabularies are ours (common/vocabulary.ts), so writing them into SQL is safe.
+ */
+const RULES: Record<string, { column: string; holds: string }[]> = {
+  sources: [
+    { column: 'reliability', holds: among('reliability', RELIABILITIES) },
+    { column: 'credibility', holds: among('credibility', CREDIBILITIES) },
+  ],
+  judgments: [
+    { column: 'id', holds: 'length(id) = 36' },
+    { column: 'likelihood', holds: among('likelihood', LIKELIHOODS) },
+    { column: 'confidence', holds: among('confidence', CONFIDENCES) },
+  ],
+  evidence_links: [
+    { column: 'id', holds: 'length(id) = 36' },
+    { column: 'target_kind', holds: `target_kind IS NOT NULL AND (${among('target_kind', EVIDENCE_KINDS)})` },
+    { column: 'target_id', holds: 'length(target_id) = 36' },
+    { column: 'stance', holds: `stance IS NOT NULL AND (${among('stance', STANCES)})` },
+  ],
+  citation_grades: [
+    { column: 'id', holds: 'length(id) = 36' },
+    { column: 'marker', holds: 'marker >= 0' },
+    { column: 'reliability', holds: among('reliability', RELIABILITIES) },
+    { column: 'credibility', holds: among('credibility', CREDIBILITIES) },
+  ],
+  export_settings: [{ column: 'id', holds: 'length(id) = 36' }],
+};
+
 /** The tables whose rows a received brief hands over (their names are ours: the schema was compared first). */
 export const COPIED_TABLES = [...ITEM_TABLES, 'row_ancestors', 'merge_conflicts'] as const;
 
@@ -259,6 +293,18 @@ function checkRows(db: Database.Database, schema: ReturnType<typeof readSchema>)
     }
   }
 
+  for (const [table, rules] of Object.entries(RULES)) {
+    if (!tables.includes(table as (typeof COPIED_TABLES)[number])) continue;
+    const columns = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+    const checked = rules.filter((rule) => columns.has(rule.column)).map((rule) => `(${rule.holds})`);
+    if (checked.length > 0 && db.prepare(`SELECT 1 FROM "${table}" WHERE NOT (${checked.join(' AND ')}) LIMIT 1`).get()) {
+      throw refuse(
+        'damaged',
+        `This file holds values a Briefing Desk brief cannot hold (in "${table}"); it was not opened. Ask the sender to save it again from Briefing Desk.`,
+      );
+    }
+  }
+
   const briefs = db.prepare('SELECT count(*) FROM brief').pluck().get() as number;
   if (briefs > 1) {
     throw refuse(
@@ -273,6 +319,37 @@ function checkRows(db: Database.Database, schema: ReturnType<typeof readSchema>)
       'damaged',
       `This file's rows do not fit together (an item in "${orphan.table}" refers to one missing from "${orphan.parent}"); it was not opened. Ask the sender to save it again from Briefing Desk.`,
     );
+  }
+
+  // Schema v5. A key judgment's evidence names a claim or an indicator by id (no foreign key can
+  // say which table): it must be one the file holds. A deleted one is fine; the view leaves it out.
+  if (tables.includes('evidence_links')) {
+    const dangling = db
+      .prepare(
+        `SELECT 1 FROM evidence_links e WHERE NOT CASE e.target_kind
+          WHEN 'claim' THEN EXISTS (SELECT 1 FROM claims c WHERE c.id = e.target_id)
+          WHEN 'indicator' THEN EXISTS (SELECT 1 FROM indicators i WHERE i.id = e.target_id)
+          ELSE 0 END LIMIT 1`,
+      )
+      .get();
+    if (dangling) {
+      throw refuse(
+        'damaged',
+        `This file's key judgments rest on a claim or indicator the file lacks; it was not opened. Ask the sender to save it again from Briefing Desk.`,
+      );
+    }
+  }
+  // The composer's settings: exactly what an export accepts (a setting a later version added aside), as flat JSON.
+  if (tables.includes('export_settings')) {
+    for (const options of db.prepare('SELECT options FROM export_settings').pluck().iterate() as Iterable<string>) {
+      const value = parseJsonObject(options);
+      if (!value || !nestsAtMost(value, SETTINGS_JSON_DEPTH) || readExportSettings(options) === null) {
+        throw refuse(
+          'damaged',
+          'This file holds export settings Briefing Desk cannot read; it was not opened. Ask the sender to save it again from Briefing Desk.',
+        );
+      }
+    }
   }
 
   if (tables.includes('merge_conflicts')) {
@@ -298,14 +375,21 @@ function checkRows(db: Database.Database, schema: ReturnType<typeof readSchema>)
  */
 const ROW_JSON_DEPTH = 4;
 
+/** How deep export settings nest: an object of values and lists of ids. */
+const SETTINGS_JSON_DEPTH = 2;
+
 /** A row as merge writes it: a JSON object, nested no deeper than ROW_JSON_DEPTH. */
 function isRowAsJson(text: string): boolean {
   const row = parseJsonObject(text);
-  if (!row) return false;
-  // Breadth first, without recursion: the depth of what JSON.parse built.
-  let level: unknown[] = [row];
+  return row !== null && nestsAtMost(row, ROW_JSON_DEPTH);
+}
+
+/** Whether what JSON.parse built nests no deeper than `limit` (the value itself is depth 1). */
+function nestsAtMost(parsed: object, limit: number): boolean {
+  // Breadth first, without recursion: walking deep JSON recursively can exhaust the stack.
+  let level: unknown[] = [parsed];
   for (let depth = 1; level.length > 0; depth++) {
-    if (depth > ROW_JSON_DEPTH) return false;
+    if (depth > limit) return false;
     level = level
       .flatMap((value) => (typeof value === 'object' && value !== null ? Object.values(value) : []))
       .filter((v) => typeof v === 'object' && v !== null);

@@ -24,7 +24,7 @@ test('every schema version is exactly its committed snapshot', () => {
 });
 
 test('the released files of every older version have the schema their snapshot says', () => {
-  for (const version of [1, 2, 3]) {
+  for (const { version } of MIGRATIONS.slice(0, -1)) {
     const db = new Database(new URL(`../fixtures/schema-v${version}.sqlite`, import.meta.url).pathname, {
       readonly: true,
       fileMustExist: true,

@@ -10,6 +10,9 @@ const INDEXED = {
   indicators: "SELECT 'indicator', id, name || ' ' || unit FROM indicators WHERE deleted_at IS NULL",
   sources:
     "SELECT 'source', id, title_original || ' ' || coalesce(title_translation, '') || ' ' || publisher FROM sources WHERE deleted_at IS NULL",
+  // Schema v5: the analyst's answer. The brief row is indexed for its bottom line only (the title is the source's headline).
+  judgments: "SELECT 'judgment', id, text FROM judgments WHERE deleted_at IS NULL",
+  brief: "SELECT 'bottomLine', id, bottom_line FROM brief WHERE deleted_at IS NULL AND bottom_line IS NOT NULL",
 } as const;
 
 export type IndexedTable = keyof typeof INDEXED;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -29,10 +29,14 @@ test('an empty file migrates to the current schema with our application id, in W
   assert.deepEqual(tables(db), [
     'annotations',
     'brief',
+    'citation_grades',
     'citations',
     'claims',
     'edit_history',
+    'evidence_links',
+    'export_settings',
     'indicators',
+    'judgments',
     'merge_conflicts',
     'note_tags',
     'notes',
@@ -121,6 +125,50 @@ test('the embedded brief holds every theme, claim and citation of the article, e
     assert.ok(!Number.isNaN(Date.parse(row.createdAt)) && row.updatedAt >= row.createdAt);
   }
   assert.equal(new Set(rows.map((row) => row.id)).size, rows.length);
+
+  // The analyst's own answer is theirs to write: a new user starts with none of it.
+  assert.equal(brief.bottomLine, null);
+  assert.deepEqual(brief.judgments, []);
+  assert.deepEqual(brief.citationGrades, []);
+  assert.equal(brief.exportSettings, null);
+  assert.deepEqual(
+    brief.sources.map((s) => s.grade),
+    [{ reliability: null, credibility: null }],
+  );
+});
+
+test('a file of every older schema version opens as the user’s own, migrated, with its work kept and nothing of schema 5 invented', (t) => {
+  const dir = tempDir(t);
+  for (const { version } of MIGRATIONS.slice(0, -1)) {
+    const path = join(dir, `v${version}.sqlite`);
+    copyFileSync(new URL(`../fixtures/schema-v${version}.sqlite`, import.meta.url), path);
+    const db = openStore(path);
+    try {
+      assert.equal(readSchemaState(db).version, SCHEMA_VERSION);
+      const brief = new BriefStore(db).getBrief()!;
+      assert.equal(brief.themes.flatMap((theme) => theme.claims).length, 12, `v${version}`);
+      assert.deepEqual(
+        [brief.bottomLine, brief.judgments, brief.citationGrades, brief.exportSettings],
+        [null, [], [], null],
+        `v${version}`,
+      );
+      if (version === 4) {
+        // The released v4 file holds an assessment, a renamed colour, a highlight with a comment and a tagged note.
+        assert.equal(brief.themes[0]!.claims[0]!.confidence, 'moderate');
+        assert.equal(brief.palette.find((p) => p.colour === 'red')!.meaning, 'Check this');
+        assert.deepEqual(
+          brief.highlights.map((h) => [h.comment, h.anchor !== null]),
+          [['Which year?', true]],
+        );
+        assert.deepEqual(
+          brief.notes.map((n) => n.tags),
+          [['follow-up']],
+        );
+      }
+    } finally {
+      db.close();
+    }
+  }
 });
 
 test('every figure in the claims is an indicator with value, unit, date and the claim it comes from', (t) => {

@@ -7,6 +7,8 @@ export const ITEM_TABLES = [
   'themes', 'claims', 'citations',          // the source's structure
   'indicators', 'observations',             // figures and their history
   'notes', 'annotations', 'tags', 'note_tags', 'palette', // the analyst's own work
+  'judgments', 'evidence_links',            // the analyst's answer and what it rests on
+  'citation_grades', 'export_settings',     // grades of the references; the composer's settings
 ] as const;
 
 export type ItemTable = (typeof ITEM_TABLES)[number];

@@ -7,6 +7,7 @@ import { BriefStore } from '../read/index.ts';
 import { APPLICATION_ID, ITEM_TABLES, MIGRATIONS, openStore, saveCopy } from '../store/index.ts';
 import { RECEIVE_SIZE_LIMIT_BYTES, RECEIVE_VALUE_LIMIT_BYTES } from '../receive/index.ts';
 import { makeBriefFile } from './brief-files.ts';
+import { defaultExportOptions } from '../export/index.ts';
 
 // Damaged, hostile and merely strange files, built by the tests themselves (nothing large is
 // committed): every way a file handed to Briefing Desk can be wrong, by class. The receive must
@@ -58,7 +59,11 @@ function tamper(good: string | URL, path: string, sql: string | ((db: Database.D
 
 /** The text columns of an item table that no CHECK, key or reference constrains: what a hostile sender fills freely. */
 function freeTextColumns(db: Database.Database, table: string): string[] {
-  const fixed = new Set(['id', 'rev', 'deleted_at', 'target_kind', 'target_id', 'comparator', 'as_of', 'confidence', 'colour']);
+  const fixed = new Set([
+    ...['id', 'rev', 'deleted_at', 'target_kind', 'target_id', 'comparator', 'as_of', 'confidence', 'colour'],
+    // Schema v5: closed vocabularies, and the export settings (JSON the receive reads; hostile variants of it are their own files).
+    ...['likelihood', 'stance', 'reliability', 'credibility', 'options'],
+  ]);
   return (db.pragma(`table_info(${table})`) as { name: string; type: string }[])
     .filter((c) => c.type === 'TEXT' && !fixed.has(c.name) && !c.name.endsWith('_id'))
     .map((c) => c.name);
@@ -79,18 +84,38 @@ function rewriteText(
   }
 }
 
-/** A brief with something in every table: the embedded brief, a tagged note, a highlight, an assessment, a renamed colour. */
+/**
+ * A brief with something in every table: the embedded brief, a tagged note, a highlight, an
+ * assessment, a renamed colour, a bottom line, key judgments with evidence, grades of the source
+ * and of a reference, and export settings.
+ */
 function makeRichBrief(path: string): void {
   const scratch = `${path}.scratch.sqlite`;
   makeBriefFile(scratch, 'sender');
   const db = openStore(scratch);
   try {
     const writer = new BriefWriter(db, 'sender');
-    const claim = new BriefStore(db).getBrief()!.themes[0]!.claims[0]!;
+    const brief = new BriefStore(db).getBrief()!;
+    const claim = brief.themes[0]!.claims.find((c) => c.citations.length > 0)!;
+    const source = brief.sources[0]!;
     writer.apply({ kind: 'note.add', targetKind: 'claim', targetId: claim.id, body: 'A note on the first claim.', tags: ['evidence'] });
     writer.apply({ kind: 'highlight.add', targetKind: 'claim', targetId: claim.id, start: 0, end: 4, colour: 'yellow', comment: 'Key' });
     writer.apply({ kind: 'claim.assess', id: claim.id, confidence: 'moderate', judgement: 'Plausible.' });
     writer.apply({ kind: 'palette.rename', colour: 'red', meaning: 'Doubtful' });
+    writer.apply({ kind: 'brief.bottomLine', text: 'Russia will likely reduce its reliance on Chinese rare earths.' });
+    const judgment = writer.apply({
+      kind: 'judgment.add',
+      text: 'Magnet plants will be funded.',
+      likelihood: 'likely',
+      confidence: 'moderate',
+    });
+    writer.apply({ kind: 'judgment.add', text: 'Imports will fall.', likelihood: null, confidence: null });
+    writer.apply({ kind: 'evidence.link', judgmentId: judgment.id, targetKind: 'claim', targetId: claim.id, stance: 'supports' });
+    const indicator = brief.indicators[0]!.id;
+    writer.apply({ kind: 'evidence.link', judgmentId: judgment.id, targetKind: 'indicator', targetId: indicator, stance: 'undercuts' });
+    writer.apply({ kind: 'citation.grade', sourceId: source.id, marker: claim.citations[0]!.marker, reliability: 'B', credibility: '2' });
+    writer.apply({ kind: 'source.grade', id: source.id, reliability: 'C', credibility: '3' });
+    writer.apply({ kind: 'export.settings', options: defaultExportOptions(brief.title, 'sender', '2026-01-15') });
     saveCopy(db, path);
   } finally {
     db.close();
@@ -163,6 +188,88 @@ function withRealWal(good: string, path: string): void {
 }
 
 const canMakeFifo = process.platform !== 'win32';
+
+/** The size of the hostile bottom line: far over the receive's value limit. */
+const HUGE_BOTTOM_LINE_BYTES = 100 * 1024 ** 2;
+
+/**
+ * Hostile rows in the tables of schema v5 (the bottom line, key judgments and their evidence,
+ * grades, export settings): values off the closed vocabularies (planted past SQLite's own CHECK,
+ * which the receive's quick_check finds), links to judgments or targets the file lacks, a value of
+ * 100 MB, and export settings that are not JSON, nest deeply or do not fit an export.
+ */
+function analysisVariants(
+  good: string,
+  at: (name: string) => string,
+  add: (cls: CorpusClass, name: string, path: string, refused?: CorpusFile['refused']) => void,
+): void {
+  const unchecked = ['ignore_check_constraints = ON'];
+  const offVocabulary: [string, string, string, string][] = [
+    [
+      'likelihood-off-scale.sqlite',
+      'a key judgment whose likelihood is not on the scale',
+      "UPDATE judgments SET likelihood = 'probably';",
+      'judgments',
+    ],
+    [
+      'stance-unknown.sqlite',
+      'evidence that neither supports nor undercuts',
+      "UPDATE evidence_links SET stance = 'ignores';",
+      'evidence_links',
+    ],
+    ['reference-grade-off-scale.sqlite', 'a reference graded G', "UPDATE citation_grades SET reliability = 'G';", 'citation_grades'],
+    ['source-grade-off-scale.sqlite', 'a source graded 7', "UPDATE sources SET credibility = '7';", 'sources'],
+  ];
+  for (const [name, what, sql, table] of offVocabulary) {
+    tamper(good, at(name), sql, unchecked);
+    add('hostile data', what, at(name), { code: 'damaged', message: new RegExp(`cannot hold \\(in "${table}"\\)`) });
+  }
+  tamper(
+    good,
+    at('evidence-missing-judgment.sqlite'),
+    `INSERT INTO evidence_links (id, created_at, updated_at, author, rev, judgment_id, target_kind, target_id, stance)
+     SELECT '00000000-0000-4000-8000-0000000000e1', '2000-01-01', '2000-01-01', 'x', 'r', '00000000-0000-4000-8000-0000000000e2', 'claim', id, 'supports'
+     FROM claims LIMIT 1;`,
+  );
+  add('hostile data', 'evidence for a key judgment the file lacks', at('evidence-missing-judgment.sqlite'), {
+    code: 'damaged',
+    message: /an item in "evidence_links" refers to one missing from "judgments"/,
+  });
+  const danglingEvidence = { code: 'damaged', message: /key judgments rest on a claim or indicator the file lacks/ };
+  tamper(good, at('evidence-missing-target.sqlite'), "UPDATE evidence_links SET target_id = '00000000-0000-4000-8000-0000000000e3';");
+  add('hostile data', 'evidence naming a claim the file lacks', at('evidence-missing-target.sqlite'), danglingEvidence);
+  tamper(good, at('evidence-wrong-kind.sqlite'), "UPDATE evidence_links SET target_kind = 'indicator' WHERE target_kind = 'claim';");
+  add('hostile data', 'evidence naming a claim as an indicator', at('evidence-wrong-kind.sqlite'), danglingEvidence);
+  tamper(good, at('huge-bottom-line.sqlite'), (db) =>
+    db.prepare('UPDATE brief SET bottom_line = ?').run('Bottom line. '.repeat(Math.ceil(HUGE_BOTTOM_LINE_BYTES / 13))),
+  );
+  add('hostile data', 'a bottom line of 100 MB', at('huge-bottom-line.sqlite'), {
+    code: 'damaged',
+    message: /holds a value of \d+ MB in "brief"/,
+  });
+  const unreadableSettings = { code: 'damaged', message: /holds export settings Briefing Desk cannot read/ };
+  const settings: [string, string, (options: string) => string][] = [
+    ['settings-not-json.sqlite', 'export settings that are not JSON', () => '{"title": "Brief", '],
+    [
+      'settings-deep.sqlite',
+      'export settings with deeply nested JSON',
+      (options) => `${options.slice(0, -1)},"extra":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    ],
+    [
+      'settings-wrong-shape.sqlite',
+      'export settings an export does not accept',
+      (options) => JSON.stringify({ ...JSON.parse(options), paper: 'a3', marking: 7 }),
+    ],
+    ['settings-array.sqlite', 'export settings that are a list', () => '[[[[]]]]'],
+  ];
+  for (const [name, what, change] of settings) {
+    tamper(good, at(name), (db) => {
+      const options = db.prepare('SELECT options FROM export_settings').pluck().get() as string;
+      db.prepare('UPDATE export_settings SET options = ?').run(change(options));
+    });
+    add('hostile data', what, at(name), unreadableSettings);
+  }
+}
 
 /**
  * Every kind of file the receive meets: not a brief at all, something beside it, not a regular
@@ -417,6 +524,8 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
     db.exec('UPDATE claims SET position = -5');
     db.exec('UPDATE citations SET char_offset = 4000000000, marker = 2000000000');
     db.exec('UPDATE annotations SET position_start = 0, position_end = 9000000000');
+    db.exec('UPDATE judgments SET position = -9223372036854775808 WHERE rowid = (SELECT min(rowid) FROM judgments)');
+    db.exec('UPDATE citation_grades SET marker = 2000000000');
   });
   add('hostile data', 'numbers out of every range', at('strange-numbers.sqlite'));
   tamper(
@@ -455,6 +564,7 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
   });
   conflict('conflict-escapes.sqlite', JSON.stringify({ text: HOSTILE_TEXT, author: HOSTILE_TEXT, updated_at: HOSTILE_TEXT, position: 0 }));
   add('hostile data', 'an open merge conflict full of terminal escapes', at('conflict-escapes.sqlite'));
+  analysisVariants(good, at, add);
   strictInName(good, at('wrong-types.sqlite'));
   add('hostile data', 'a text where a STRICT table holds numbers', at('wrong-types.sqlite'), {
     code: 'damaged',
@@ -470,5 +580,7 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
   }
   copyFileSync(new URL('../fixtures/schema-v1.sqlite', import.meta.url), at('schema-v1.sqlite'));
   add('sound', 'a brief of schema version 1', at('schema-v1.sqlite'));
+  copyFileSync(new URL('../fixtures/schema-v4.sqlite', import.meta.url), at('schema-v4.sqlite'));
+  add('sound', 'a brief of schema version 4 (assessed, highlighted, annotated)', at('schema-v4.sqlite'));
   return files;
 }

@@ -8,6 +8,11 @@ export function describeHit(doc: OpenDocument, hit: SearchHit): string {
   if (hit.kind === 'claim') return `Claim ${doc.claimNumbers.get(hit.id) ?? ''}`.trim();
   if (hit.kind === 'indicator') return `Indicator: ${doc.brief?.indicators.find((i) => i.id === hit.id)?.name ?? ''}`;
   if (hit.kind === 'source') return 'Source';
+  if (hit.kind === 'judgment') {
+    const index = doc.brief?.judgments.findIndex((j) => j.id === hit.id) ?? -1;
+    return index >= 0 ? `Key judgment ${index + 1}` : 'Key judgment';
+  }
+  if (hit.kind === 'bottomLine') return 'Bottom line';
   return hit.kind === 'note' ? 'Note' : 'Highlight comment';
 }
 
@@ -20,6 +25,8 @@ const KINDS: [SearchHit['kind'], string, string][] = [
   ['annotation', 'highlight comment', 'highlight comments'],
   ['indicator', 'indicator', 'indicators'],
   ['source', 'source', 'sources'],
+  ['judgment', 'key judgment', 'key judgments'],
+  ['bottomLine', 'bottom line', 'bottom lines'],
 ];
 
 /** "16 results: 10 claims, 1 note, 5 indicators": the line the search box shows over its results. */
@@ -41,6 +48,8 @@ export function jumpToHit(view: WorkspaceView, hit: SearchHit): boolean {
   else if (hit.kind === 'indicator') void view.showInPanel('indicators', `indicator-${hit.id}`);
   else if (hit.kind === 'note') void view.showInPanel('notes', `note-${hit.id}`);
   else if (hit.kind === 'annotation') void view.openHighlight(hit.id);
+  else if (hit.kind === 'judgment') void view.showInPanel('judgments', `judgment-${hit.id}`);
+  else if (hit.kind === 'bottomLine') void view.showInPanel('judgments', 'bottom-line');
   else focusInView(`${hit.kind}-${hit.id}`);
   return true;
 }
