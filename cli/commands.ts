@@ -36,7 +36,7 @@ const USAGE = `Usage:
   briefing info FILE.sqlite [--json]                   show the source, counts and schema version of a brief file
   briefing check FILE.sqlite                           check a brief someone sent, as the app does before opening it
   briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)
-  briefing export FILE.sqlite --pdf OUT.pdf | --md OUT.md | --html OUT.html [--marking TEXT] [--paper a4|letter]
+  briefing export FILE.sqlite --pdf OUT.pdf | --md OUT.md | --html OUT.html [--marking TEXT] [--paper a4|letter] [--author NAME]
                                                        export the brief (any of the three at once)
   briefing edit FILE.sqlite --jsonl EDITS.jsonl [--author NAME]
                                                        apply edits, one JSON object a line (as the app makes them),
@@ -263,6 +263,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
       html: { type: 'string' },
       marking: { type: 'string' },
       paper: { type: 'string', default: 'a4' },
+      author: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('briefing export takes one brief file.');
@@ -290,7 +291,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
       const store = new BriefStore(db);
       const brief = store.getBrief();
       const options = {
-        ...defaultExportOptions(brief?.title ?? null, defaultAuthor(), new Date().toISOString().slice(0, 10)),
+        ...defaultExportOptions(brief?.title ?? null, values.author ?? defaultAuthor(), new Date().toISOString().slice(0, 10)),
         paper: values.paper,
       } as const;
       doc = composeExport(

@@ -28,7 +28,7 @@ export class WorkspacePage extends PageObject {
   readonly source = new SourceObject(this.reading);
   readonly themeHeadings = this.reading.getByRole('heading', { level: 2 });
   readonly claims = this.reading.locator('[data-claim-number]');
-  readonly citationChips = this.reading.getByRole('button', { name: /^Reference \d+$/ });
+  readonly citationChips = this.reading.getByRole('button', { name: /^Reference \d+(,|$)/ });
   readonly highlightToolbar = new HighlightToolbar(this.page);
 
   // The side panel's tabs.

@@ -8,7 +8,7 @@ export class ClaimObject extends PartObject {
   /** The highlights drawn in its text. */
   readonly marks = this.root.locator('mark');
   /** Its citation chips ([n]), each a button to its reference. */
-  readonly citations = this.root.getByRole('button', { name: /^Reference \d+$/ });
+  readonly citations = this.root.getByRole('button', { name: /^Reference \d+(,|$)/ });
   /** The marks in its margin: notes, highlights, assessment. */
   readonly marginMarks = {
     notes: this.root.getByRole('button', { name: /^\d+ notes? on claim/ }),
