@@ -8,7 +8,9 @@ import { EDIT_KINDS, briefEditSchema, type EditKind } from '../common/edits.ts';
 import { LineRefusal, readEditLines, resolveEdit } from './edit-lines.ts';
 import { closeAsSingleFile, openStore, saveCopy } from '../db/store/index.ts';
 import { conflictViews, mergeInto } from '../db/merge/index.ts';
-import { importArticle, parseArticle, type ParsedArticle } from '../db/import/index.ts';
+import { articleFromSource, importArticle, type ParsedArticle } from '../db/import/index.ts';
+import { ingestFile } from '../db/ingest/index.ts';
+import { SOURCE_FORMAT_NAMES } from '../common/parsed-source.ts';
 import { importEmbeddedBrief } from '../db/seed/index.ts';
 import { makePrivateFolder, receiveBrief, NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { StoreError } from '../common/errors.ts';
@@ -53,15 +55,17 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
   if (!existsSync(dirname(out) || '.'))
     throw new StoreError('not-found', `The folder ${dirname(out)} does not exist; create it first or choose another place.`);
 
+  // Any everyday format (a saved web page, a PDF, a Word document, Markdown, text, the article
+  // layout), read in the ingest room's isolated reader, never in this process.
   let article: ParsedArticle | undefined;
   if (values.from !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(values.from, 'utf8');
-    } catch {
-      throw new StoreError('not-found', `Cannot read the article ${values.from}; check the path.`);
-    }
-    article = parseArticle(text);
+    const ingested = await ingestFile(values.from);
+    for (const warning of ingested.source.warnings) io.err(`briefing: ${shown(warning)}`);
+    article = articleFromSource(ingested.source, ingested.provenance.name);
+    io.out(
+      `Read ${shown(ingested.provenance.name)} as ${SOURCE_FORMAT_NAMES[ingested.format]} (SHA-256 ${ingested.provenance.sha256}): ` +
+        `${article.groups.length} themes, ${article.groups.reduce((n, g) => n + g.claims.length, 0)} claims.`,
+    );
   }
 
   // Built under the one atomic replace's temporary name and renamed into place: a failure never

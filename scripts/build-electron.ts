@@ -16,5 +16,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...common, entryPoints: ['db/receive/worker.ts'], outfile: 'dist/electron/receive-worker.cjs' }),
+  build({ ...common, entryPoints: ['db/ingest/worker.ts'], outfile: 'dist/electron/ingest-worker.cjs' }),
 ]);
 console.log('built dist/electron/main.cjs, preload.cjs and receive-worker.cjs');

@@ -20,7 +20,8 @@ export interface ParsedArticle {
   headline: string;
   publisher: string;
   publishedText: string;
-  publishedOn: string;
+  /** YYYY-MM-DD; null where the source gives no date (an imported web page or document may not). */
+  publishedOn: string | null;
   groups: ParsedGroup[];
 }
 
@@ -83,5 +84,36 @@ export function parseArticle(input: string): ParsedArticle {
       .trim(),
     publishedOn,
     groups,
+  };
+}
+
+/**
+ * A source read by the ingest room (a web page, a PDF, a Word document, Markdown, pasted text) in
+ * the importer's shape: each heading a group, each claim with its citation markers where they
+ * stood. The source gives no byline in a known layout, so the publisher is what it names (or the
+ * file) and the date is left empty rather than invented.
+ */
+export function articleFromSource(
+  source: {
+    headline: string;
+    publisher: string | null;
+    publishedOn: string | null;
+    themes: { heading: string; claims: { text: string; citations: number[]; citationOffsets: number[] }[] }[];
+  },
+  fallbackPublisher: string,
+): ParsedArticle {
+  return {
+    headline: source.headline,
+    publisher: source.publisher ?? fallbackPublisher,
+    publishedText: source.publishedOn ?? '',
+    publishedOn: source.publishedOn,
+    groups: source.themes.map((theme, index) => ({
+      number: index + 1,
+      label: theme.heading,
+      claims: theme.claims.map((claim) => ({
+        text: claim.text,
+        citations: claim.citations.map((marker, k) => ({ marker, offset: claim.citationOffsets[k] ?? claim.text.length })),
+      })),
+    })),
   };
 }

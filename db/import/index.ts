@@ -1,5 +1,5 @@
 // The import room: a source article's text read into themes, claims, citations and indicators.
-export { parseArticle, type ParsedArticle, type ParsedGroup } from './article.ts';
+export { articleFromSource, parseArticle, type ParsedArticle, type ParsedGroup } from './article.ts';
 export {
   importArticle,
   createEmptyBrief,
