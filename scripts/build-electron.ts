@@ -18,4 +18,4 @@ await Promise.all([
   build({ ...common, entryPoints: ['db/receive/worker.ts'], outfile: 'dist/electron/receive-worker.cjs' }),
   build({ ...common, entryPoints: ['db/ingest/worker.ts'], outfile: 'dist/electron/ingest-worker.cjs' }),
 ]);
-console.log('built dist/electron/main.cjs, preload.cjs and receive-worker.cjs');
+console.log('built dist/electron/main.cjs, preload.cjs, receive-worker.cjs and ingest-worker.cjs');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { listPackage, statFile } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -75,19 +75,30 @@ const packageJson = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))
   devDependencies: Record<string, string>;
 };
 
-/** The production dependencies and everything they depend on, as installed. */
+/** The production dependencies and everything they depend on, as installed (a nested copy, like mammoth's own argparse, found where Node finds it). */
 function productionClosure(): Set<string> {
-  const closure = new Set<string>();
-  const visit = (name: string) => {
-    if (closure.has(name)) return;
-    closure.add(name);
-    const manifest = JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
-    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
+  const resolve = (name: string, from: string): string => {
+    for (let dir = from; ;) {
+      const candidate = join(dir, 'node_modules', name);
+      if (existsSync(join(candidate, 'package.json'))) return candidate;
+      if (dir === REPO) throw new Error(`${name} is not installed`);
+      dir = dirname(dir); // the node_modules (or @scope) folder holding this package
+      if (basename(dir).startsWith('@')) dir = dirname(dir);
+      dir = dirname(dir); // the package, or the repository, that owns it
+    }
   };
-  for (const name of Object.keys(packageJson.dependencies)) visit(name);
-  return closure;
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  const visit = (name: string, from: string) => {
+    const dir = resolve(name, from);
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    names.add(name);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency, dir);
+  };
+  for (const name of Object.keys(packageJson.dependencies)) visit(name, REPO);
+  return names;
 }
 
 /** Every file under `dir`, relative to it, with forward slashes. */

@@ -49,6 +49,7 @@ test('the File menu offers every document command with its shortcut, and recent 
     ['revert', null],
     ['merge', 'Shift+CmdOrCtrl+M'],
     ['compose', 'CmdOrCtrl+P'],
+    ['preferences', 'CmdOrCtrl+,'],
   ]);
   const recent = submenu(file, 'Open Recent');
   assert.deepEqual(recent, [{ label: 'rare-earths.sqlite', command: 'open-recent', path: '/home/a/rare-earths.sqlite' }]);
