@@ -34,7 +34,7 @@ export interface Io {
 }
 
 const USAGE = `Usage:
-  briefing new OUT.sqlite [--from ARTICLE.txt]         write a brief file (the embedded brief without --from)
+  briefing new OUT.sqlite [--from SOURCE]              write a brief file (the embedded brief without --from; SOURCE: .html, .pdf, .docx, .md, .txt)
   briefing info FILE.sqlite [--json]                   show the source, counts and schema version of a brief file
   briefing check FILE.sqlite                           check a brief someone sent, as the app does before opening it
   briefing merge MINE.sqlite THEIRS.sqlite [--out OUT] merge a colleague's copy into MINE (or into a new OUT)
