@@ -45,25 +45,26 @@ const escape = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const offScalePattern = new RegExp(`\\b(${OFF_SCALE.map((o) => escape(o.words).replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 const scalePattern = new RegExp(`\\b(${SCALE_TERMS.map((t) => escape(t).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 
-/** Sentences of `text`, with where each starts. A full stop inside a number (2.5%) does not end one. */
+/** Sentences of `text`, with where each starts. A full stop inside a number (2.5%) does not end one. One pass, linear. */
 function sentences(text: string): { start: number; text: string }[] {
   const found: { start: number; text: string }[] = [];
-  const pattern = /[^.!?;\n]+(?:[.!?;](?!\d)|\n|$)|[.!?;\n]/g;
-  let joined = '';
   let start = 0;
-  for (const match of text.matchAll(pattern)) {
-    if (joined === '') start = match.index;
-    joined += match[0];
-    if (/[.!?;\n]$/.test(match[0]) || match.index + match[0].length === text.length) {
-      if (joined.trim() !== '') found.push({ start, text: joined });
-      joined = '';
-    }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const ends = c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && !/\d/.test(text[i + 1] ?? ''));
+    if (!ends) continue;
+    if (text.slice(start, i + 1).trim() !== '') found.push({ start, text: text.slice(start, i + 1) });
+    start = i + 1;
   }
-  if (joined.trim() !== '') found.push({ start, text: joined });
+  if (text.slice(start).trim() !== '') found.push({ start, text: text.slice(start) });
   return found;
 }
 
-export function checkEstimativeLanguage(text: string): EstimativeHint[] {
+/** The most text the check reads: an analyst's sentence or paragraph is far shorter; a hostile file's 8 MB is not read whole. */
+export const ESTIMATIVE_CHECK_LIMIT = 20_000;
+
+export function checkEstimativeLanguage(whole: string): EstimativeHint[] {
+  const text = whole.slice(0, ESTIMATIVE_CHECK_LIMIT);
   const hints: EstimativeHint[] = [];
   for (const match of text.matchAll(offScalePattern)) {
     const words = match[0];

@@ -263,3 +263,26 @@ test('key judgments and the bottom line are found by search; a deleted judgment 
   s.apply({ kind: 'judgment.delete', id: judgment });
   assert.deepEqual(search.query('samarium'), []);
 });
+
+test('saving a key judgment unchanged writes nothing: no new revision for a colleague’s edit to collide with', (t) => {
+  const s = setup(t);
+  const id = addJudgment(s, 'Moscow will fund the programme');
+  const before = s.db.prepare('SELECT rev, updated_at FROM judgments WHERE id = ?').get(id);
+  const saved = s.writer.apply({
+    kind: 'judgment.update',
+    id: id!,
+    text: 'Moscow will fund the programme',
+    likelihood: 'likely',
+    confidence: 'moderate',
+  });
+  assert.deepEqual(saved.touched, []);
+  assert.deepEqual(s.db.prepare('SELECT rev, updated_at FROM judgments WHERE id = ?').get(id), before);
+  const changed = s.writer.apply({
+    kind: 'judgment.update',
+    id: id!,
+    text: 'Moscow will fund the programme',
+    likelihood: 'very-likely',
+    confidence: 'moderate',
+  });
+  assert.deepEqual(changed.touched, [{ table: 'judgments', id }]);
+});

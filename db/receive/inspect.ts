@@ -357,13 +357,34 @@ function checkRows(db: Database.Database, schema: ReturnType<typeof readSchema>)
       table_name: string;
       theirs_row: string;
     }>;
+    // A version waiting in a conflict can become a row when merged: it is held to the rows' own rules
+    // where a rule looks beyond its row (evidence names a claim or indicator the file holds; export
+    // settings are what an export accepts), so a merged file never makes the user's next Save unreadable.
+    const evidenceTarget = db
+      .prepare(
+        `SELECT CASE ? WHEN 'claim' THEN EXISTS (SELECT 1 FROM claims WHERE id = ?)
+         WHEN 'indicator' THEN EXISTS (SELECT 1 FROM indicators WHERE id = ?) ELSE 0 END`,
+      )
+      .pluck();
+    const unreadable = () =>
+      refuse(
+        'damaged',
+        'This file holds a merge conflict Briefing Desk cannot read; it was not opened. Ask the sender to save it again from Briefing Desk.',
+      );
     for (const conflict of conflicts) {
-      if (!isItemTable(conflict.table_name) || !isRowAsJson(conflict.theirs_row)) {
-        throw refuse(
-          'damaged',
-          'This file holds a merge conflict Briefing Desk cannot read; it was not opened. Ask the sender to save it again from Briefing Desk.',
-        );
+      if (!isItemTable(conflict.table_name) || !isRowAsJson(conflict.theirs_row)) throw unreadable();
+      const row = parseJsonObject(conflict.theirs_row)!;
+      if (conflict.table_name === 'evidence_links') {
+        const { target_kind: kind, target_id: id, stance } = row;
+        const known =
+          typeof kind === 'string' &&
+          typeof id === 'string' &&
+          (STANCES as readonly unknown[]).includes(stance) &&
+          evidenceTarget.get(kind, id, id) === 1;
+        if (!known) throw unreadable();
       }
+      if (conflict.table_name === 'export_settings' && (typeof row.options !== 'string' || readExportSettings(row.options) === null))
+        throw unreadable();
     }
   }
 }

@@ -557,6 +557,31 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
     code: 'damaged',
     message: /holds a merge conflict Briefing Desk cannot read/,
   });
+  // A waiting version that would become a row on merge is held to that row's rules.
+  conflict(
+    'conflict-evidence-nowhere.sqlite',
+    JSON.stringify({
+      id: 'e0000000-0000-4000-8000-000000000000',
+      judgment_id: 'a0000000-0000-4000-8000-000000000000',
+      target_kind: 'claim',
+      target_id: 'f0000000-0000-4000-8000-000000000000',
+      stance: 'supports',
+    }),
+    'evidence_links',
+  );
+  add('hostile data', 'a waiting merge version of evidence for a claim the file lacks', at('conflict-evidence-nowhere.sqlite'), {
+    code: 'damaged',
+    message: /holds a merge conflict Briefing Desk cannot read/,
+  });
+  conflict(
+    'conflict-settings.sqlite',
+    JSON.stringify({ id: 'e0000000-0000-4000-8000-000000000001', options: '{"paper":"papyrus"}' }),
+    'export_settings',
+  );
+  add('hostile data', 'a waiting merge version of export settings no export accepts', at('conflict-settings.sqlite'), {
+    code: 'damaged',
+    message: /holds a merge conflict Briefing Desk cannot read/,
+  });
   conflict('conflict-table.sqlite', '{}', 'sqlite_schema');
   add('hostile data', 'a merge conflict about a table that is not ours', at('conflict-table.sqlite'), {
     code: 'damaged',

@@ -46,8 +46,10 @@ export const judgmentEdits: Appliers<
     });
   },
   'judgment.update': (edit, x) => {
-    x.rows.live('judgments', edit.id, 'key judgment', 'id');
-    x.rows.update('judgments', edit.id, judgmentFields(edit, x));
+    const row = x.rows.live('judgments', edit.id, 'key judgment', 'id');
+    const fields = judgmentFields(edit, x);
+    // Saved unchanged: no new revision (a colleague's edit of it would otherwise become a conflict).
+    if (Object.entries(fields).some(([column, value]) => row[column] !== value)) x.rows.update('judgments', edit.id, fields);
     return edit.id;
   },
   'judgment.move': (edit, x) => {

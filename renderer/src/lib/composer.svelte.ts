@@ -11,7 +11,7 @@ export interface ThemeChoice {
 /** How the composer keeps its settings with the brief: the open document's own edit path. */
 export interface ComposerConnection {
   /** Makes an edit as the workspace does (OpenDocument.edit): undoable, saved with the file. */
-  edit: (edit: BriefEdit) => Promise<unknown>;
+  edit: (edit: BriefEdit) => Promise<{ message: string } | null>;
   /** The brief open now: settings are saved only to the brief they were composed for. */
   briefId: () => string | null;
 }
@@ -129,6 +129,8 @@ export class ComposerState {
       // Refused (the reason is shown by the document): the next change tries again.
       if (refused && latest) this.#stored = before;
       if (latest) this.saved = refused ? null : 'saved';
+      // Said where the user is looking: the settings were not kept, and why (an export would fail the same way).
+      if (refused && latest) this.error = `These settings were not kept with the brief: ${refused.message}`;
     });
   }
 
