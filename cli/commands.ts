@@ -298,11 +298,7 @@ async function cmdExport(args: string[], io: Io): Promise<number> {
         ...defaultExportOptions(brief?.title ?? null, values.author ?? defaultAuthor(), new Date().toISOString().slice(0, 10)),
         paper: values.paper,
       } as const;
-      doc = composeExport(
-        brief,
-        values.marking === undefined ? options : { ...options, marking: values.marking },
-        store.annotationsForExport(),
-      );
+      doc = composeExport(brief, values.marking === undefined ? options : { ...options, marking: values.marking });
     } finally {
       db.close();
     }

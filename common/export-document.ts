@@ -150,18 +150,6 @@ export interface ExportAnnotations {
   orphans: ExportOrphan[];
 }
 
-/**
- * A highlight as the store's `annotationsForExport()` lists it. The export now reads highlights from
- * the brief itself (they carry colour and anchor); kept for the store's reader until it is removed.
- */
-export interface AnnotationForExport {
-  targetKind: string;
-  targetId: string;
-  quote: string;
-  comment: string | null;
-  author: string;
-}
-
 /** One heading after the title, in document order: the PDF's outline, and (when listed) a line of the contents. */
 export interface ExportHeading {
   anchor: string;

@@ -10,4 +10,6 @@ export const LIMITS = {
   shortText: 200,
   tags: 20,
   tagChars: 40,
+  /** The most hits one search answers with; the search box says "the first 50" at this many. */
+  searchHits: 50,
 } as const;

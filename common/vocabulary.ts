@@ -9,6 +9,12 @@ export const DEFAULT_MEANINGS: Record<Colour, string> = { yellow: 'Key fact', gr
 /** The analyst's confidence in a claim (DESIGN.md section 9): a judgment about the evidence. */
 export const CONFIDENCES = ['low', 'moderate', 'high'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
+/** How the workspace names a confidence ("Moderate confidence"). */
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  low: 'Low confidence',
+  moderate: 'Moderate confidence',
+  high: 'High confidence',
+};
 
 export const NOTE_TARGETS = ['brief', 'theme', 'claim', 'indicator', 'source'] as const;
 export type NoteTarget = (typeof NOTE_TARGETS)[number];

@@ -5,7 +5,6 @@ import type { Brief, Claim, Colour, EvidenceLink, Grade, Highlight, Note } from 
 import { COLOURS, DEFAULT_MEANINGS, likelihoodLabel } from '../../common/vocabulary.ts';
 import {
   PART_ANCHORS,
-  type AnnotationForExport,
   type ExportAnnotations,
   type ExportDocument,
   type ExportHeading,
@@ -106,7 +105,7 @@ const assessmentOf = (claim: Claim): string | null => {
  * (The third argument, the store's old list of highlights, is no longer read: the brief's own
  * highlights carry their colour and whether they still anchor.)
  */
-export function composeExport(brief: Brief | null, options: ExportOptions, _annotations?: readonly AnnotationForExport[]): ExportDocument {
+export function composeExport(brief: Brief | null, options: ExportOptions): ExportDocument {
   const allThemes = brief?.themes ?? [];
   const numbers = claimNumbers(allThemes);
   const readingOrder = new Map([...numbers.keys()].map((id, index) => [id, index]));

@@ -15,7 +15,7 @@ import {
   type Stance,
 } from '../../common/vocabulary.ts';
 import { formatAsOf, formatValue } from '../../common/format.ts';
-import type { AnnotationForExport, ExportOptions } from '../../common/export-document.ts';
+import type { ExportOptions } from '../../common/export-document.ts';
 import type {
   Brief,
   BriefCounts,
@@ -85,8 +85,6 @@ export class BriefStore {
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
       observations: db.prepare(`SELECT o.* FROM observations o JOIN indicators i ON i.id = o.indicator_id
         WHERE i.brief_id = ? AND o.deleted_at IS NULL ORDER BY o.position, o.id`),
-      annotations: db.prepare(`SELECT a.target_kind, a.target_id, a.quote_exact, a.comment, a.author FROM annotations a
-        WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id`),
       highlights:
         db.prepare(`SELECT id, rev, created_at, updated_at, author, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
         position_start, position_end, color, comment FROM annotations WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
@@ -142,18 +140,6 @@ export class BriefStore {
 
   getBriefTitle(): string | null {
     return (this.#statements.brief.get() as { title: string } | undefined)?.title ?? null;
-  }
-
-  /** Highlights with their comments, for the export's appendix (composeExport names their claims). */
-  annotationsForExport(): AnnotationForExport[] {
-    type Row = { target_kind: string; target_id: string; quote_exact: string; comment: string | null; author: string };
-    return (this.#statements.annotations.all() as Row[]).map((row) => ({
-      targetKind: row.target_kind,
-      targetId: row.target_id,
-      quote: row.quote_exact,
-      comment: row.comment,
-      author: row.author,
-    }));
   }
 
   hasBrief(): boolean {

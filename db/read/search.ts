@@ -1,4 +1,5 @@
 import type { Db } from '../store/index.ts';
+import { LIMITS } from '../../common/limits.ts';
 import type { SearchHit } from '../../common/model.ts';
 
 // Search over claims, notes, highlight comments, indicators and the source headline.
@@ -8,8 +9,7 @@ import type { SearchHit } from '../../common/model.ts';
 // a note's Markdown (*emphasis*, # headings, [links](…), ![images](…)) is shown as the words
 // a reader of the rendered note sees, with every occurrence of the query marked.
 
-/** The most hits one search answers with; the search box says "the first 50" at this many (MOST_HITS in renderer/src/lib/search-hits.ts). */
-export const SEARCH_LIMIT = 50;
+export const SEARCH_LIMIT = LIMITS.searchHits;
 const START = '\u0001';
 const END = '\u0002';
 /** Characters of plain text a snippet shows either side of the first match. */

@@ -66,7 +66,7 @@ export class ExportService {
 
   compose(options: ExportOptions): ExportDocument {
     const { briefs } = this.#documents.workspace;
-    return composeExport(briefs.getBrief(), options, briefs.annotationsForExport());
+    return composeExport(briefs.getBrief(), options);
   }
 
   /** For the print view: the document being printed right now. */

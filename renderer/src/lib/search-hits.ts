@@ -1,5 +1,6 @@
 // How the search box names a hit ("Claim 2.3") and where a chosen hit is shown.
 import { citationGradeOf, gradeCode } from '../../../common/grades.ts';
+import { LIMITS } from '../../../common/limits.ts';
 import type { SearchHit } from '../../../common/model.ts';
 import type { OpenDocument } from './state/document.svelte.ts';
 import { focusInView, type WorkspaceView } from './state/view.svelte.ts';
@@ -16,8 +17,8 @@ export function describeHit(doc: OpenDocument, hit: SearchHit): string {
   return hit.kind === 'note' ? 'Note' : 'Highlight comment';
 }
 
-/** The most hits one search answers with (SEARCH_LIMIT in db/read/search.ts). */
-export const MOST_HITS = 50;
+/** The most hits one search answers with. */
+const MOST_HITS = LIMITS.searchHits;
 
 const KINDS: [SearchHit['kind'], string, string][] = [
   ['claim', 'claim', 'claims'],
