@@ -279,3 +279,26 @@ function scriptedEdits(file: string): Record<string, unknown>[] {
     })),
   ];
 }
+
+test('hostile text in the analyst’s own words (CR, ESC, 10,000 brackets) stays inside the panel and the printed page', async ({
+  app,
+  workspace,
+}, testInfo) => {
+  const hostile = `Line one\r\u001b[31mred\u001b[0m ${'['.repeat(10_000)}`;
+  await workspace.judgments.open();
+  await workspace.judgments.writeBottomLine(hostile);
+  const text = workspace.judgments.bottomLine.locator('.bottom-line-text');
+  await expect(text).toContainText('[[[[');
+  const box = await text.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(box.scroll, 'the bottom line wraps inside the panel').toBeLessThanOrEqual(box.client);
+
+  await workspace.composer.open();
+  const pdf = testInfo.outputPath('hostile.pdf');
+  await exportTo(app, workspace.composer, 'PDF', pdf);
+  // Every word pdftotext finds lies within the page's width.
+  const boxes = run('pdftotext', '-bbox', '-f', '1', '-l', '1', pdf, '-');
+  const pageWidth = Number(/<page width="([\d.]+)"/.exec(boxes)![1]);
+  const rightmost = Math.max(...[...boxes.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+  expect(rightmost).toBeLessThanOrEqual(pageWidth);
+  expect(flat(run('pdftotext', '-f', '1', '-l', '1', pdf, '-'))).toContain('[[[[[[[[');
+});
