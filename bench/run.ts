@@ -20,8 +20,10 @@ import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
 import { pdfLayout } from '../electron/services/exports/index.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
+import { editsAndBridge, type MainProcessMemory } from './edits.ts';
 
-// --only open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.
+// --only edit|open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.
+// `edit` is edit latency at the router, the bridge's answers (v8 clone) and the main process's memory.
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, pages: { type: 'string' } },
 });
@@ -31,6 +33,8 @@ const RUNS = quick ? 2 : 5;
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const PAGES = values.pages ? values.pages.split(',').map(Number) : quick ? [10] : [10, 50, 250];
 const BIG = quick ? 10_000 : 100_000;
+/** Edits are measured where the target is set, in quick runs too: a brief of 100,000 items takes seconds to make. */
+const EDIT_ITEMS = 100_000;
 const RENDERER_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 
@@ -43,6 +47,8 @@ interface Row {
   ratio: number | null;
   target: string;
   met: boolean | null;
+  /** Size in bytes of what is measured (an answer crossing the bridge). */
+  bytes?: number;
 }
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -55,6 +61,8 @@ function record(
   base: Measure | null,
   targetRatio: number | null,
   target: string,
+  /** `maxMs`: the app's median must also stay under it; `bytes`: the size of what was measured. */
+  { maxMs, bytes }: { maxMs?: number; bytes?: number } = {},
 ) {
   const ratio = base && base.median > 0 ? round(app.median / base.median) : null;
   rows.push({
@@ -65,11 +73,12 @@ function record(
     base,
     ratio,
     target,
-    met: targetRatio === null || ratio === null ? null : ratio <= targetRatio,
+    met: targetRatio === null || ratio === null ? null : ratio <= targetRatio && (maxMs === undefined || app.median <= maxMs),
+    ...(bytes === undefined ? {} : { bytes }),
   });
   const fmt = (m: Measure | null) => (m ? `${m.median} ms (${m.min}–${m.max})` : '—');
   console.log(
-    `${measure.padEnd(18)} ${kase.padEnd(26)} app ${fmt(app).padEnd(28)} ${baseline.padEnd(22)} ${fmt(base).padEnd(28)} ratio ${ratio ?? '—'}`,
+    `${measure.padEnd(18)} ${kase.padEnd(34)} app ${fmt(app).padEnd(28)} ${baseline.padEnd(28)} ${fmt(base).padEnd(28)} ratio ${ratio ?? '—'}${bytes === undefined ? '' : `  ${bytes.toLocaleString('en')} bytes`}`,
   );
 }
 
@@ -89,7 +98,12 @@ function profileWith(file: string): string {
 /** How long a single load may take before the figure is reported as "not interactive within" it. */
 const LOAD_LIMIT_MS = quick ? 120_000 : 300_000;
 
-async function openToInteractive(file: string, items: number): Promise<{ rendererHeapMB: number; mainRssMB: number } | null> {
+interface OpenResult {
+  app: Measure;
+  memory: { rendererHeapMB: number; mainRssMB: number } | null;
+}
+
+async function openToInteractive(file: string, items: number): Promise<OpenResult | null> {
   const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
   try {
     const { page, context } = host;
@@ -151,7 +165,7 @@ async function openToInteractive(file: string, items: number): Promise<{ rendere
       warmup,
     );
     record('open→interactive', `${items.toLocaleString('en')} items`, app, 'static page', base, 1.5, '≤ 1.5× static page');
-    return memory;
+    return { app, memory };
   } finally {
     await host.close();
   }
@@ -331,8 +345,42 @@ console.log(`Briefing Desk benchmark (${quick ? 'quick' : 'full'}): ${RUNS} runs
 try {
   const needsBriefs = runs('open') || runs('search') || runs('saveas');
   const files = new Map(needsBriefs ? SIZES.map((items) => [items, brief(items)]) : []);
+  // First, before any Chromium host starts: the main process's memory is then the store's and the router's alone.
+  let mainProcess: MainProcessMemory | null = null;
+  if (runs('edit')) {
+    const edits = await editsAndBridge(files.get(EDIT_ITEMS) ?? brief(EDIT_ITEMS), EDIT_ITEMS, work, RUNS * 4);
+    for (const row of edits.rows) {
+      record(row.measure, row.case, row.app, row.baseline, row.base, row.targetRatio, row.target, {
+        ...(row.maxMs === undefined ? {} : { maxMs: row.maxMs }),
+        ...(row.bytes === undefined ? {} : { bytes: row.bytes }),
+      });
+    }
+    notes.push(...edits.notes);
+    mainProcess = edits.memory;
+    console.log(
+      `memory             main process, ${EDIT_ITEMS.toLocaleString('en')} items open (no Playwright): RSS ${mainProcess.rssMB} MB (target < 300 MB), JS heap ${mainProcess.heapUsedMB} MB, external ${mainProcess.externalMB} MB`,
+    );
+  }
   let heap: { rendererHeapMB: number; mainRssMB: number } | null = null;
-  if (runs('open')) for (const [items, file] of files) heap = (await openToInteractive(file, items)) ?? heap;
+  const opened = new Map<number, Measure>();
+  if (runs('open'))
+    for (const [items, file] of files) {
+      const result = await openToInteractive(file, items);
+      if (result) opened.set(items, result.app);
+      heap = result?.memory ?? heap;
+    }
+  // Size independence: the biggest brief's open against the smallest's, in the same run.
+  const [smallest, biggest] = [Math.min(...opened.keys()), Math.max(...opened.keys())];
+  if (opened.size > 1)
+    record(
+      'open→interactive',
+      `${biggest.toLocaleString('en')} ÷ ${smallest.toLocaleString('en')} items`,
+      opened.get(biggest)!,
+      `${smallest.toLocaleString('en')} items`,
+      opened.get(smallest)!,
+      1.5,
+      `≤ 1.5× ${smallest.toLocaleString('en')} items`,
+    );
   const mem = {
     items: BIG,
     rendererHeapMB: heap?.rendererHeapMB ?? null,
@@ -341,7 +389,7 @@ try {
   };
   if (runs('open'))
     console.log(
-      `memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS ${mem.mainRssMB ?? '—'} MB`,
+      `memory             ${BIG.toLocaleString('en')} items          renderer JS heap ${mem.rendererHeapMB ?? '—'} MB (target < 300 MB); host process RSS (router + Playwright client) ${mem.mainRssMB ?? '—'} MB`,
     );
   if (runs('search')) await searchLatency(files.get(BIG)!);
   if (runs('pdf')) await pdfExport();
@@ -365,14 +413,14 @@ try {
       app: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version,
     },
     rows,
-    memory: mem,
+    memory: { ...mem, mainProcess },
     notes,
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   const missed = rows.filter((r) => r.met === false);
   console.log(
-    `\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met === false ? `; renderer heap ${mem.rendererHeapMB} MB over 300 MB` : ''}.`,
+    `\n${rows.length} comparisons in ${result.seconds} s; targets missed: ${missed.length ? missed.map((r) => `${r.measure} ${r.case} (${r.ratio}×, ${r.target})`).join('; ') : 'none'}${mem.met === false ? `; renderer heap ${mem.rendererHeapMB} MB over 300 MB` : ''}${mainProcess?.met === false ? `; main process ${mainProcess.rssMB} MB over 300 MB` : ''}.`,
   );
   for (const note of notes) console.log(`note: ${note}`);
   console.log('Wrote bench/results/latest.json');

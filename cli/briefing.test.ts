@@ -334,7 +334,7 @@ test('text from a file is printed as text: escapes, forged lines, bidi and invis
   for (const line of info.out.split('\n'))
     assert.match(
       line,
-      /^(File|Schema|Brief|Source|Translation|Published|Themes|Claims|Citations|Indicators|Notes|Annotations|Tags|Judgments|Graded refs): /,
+      /^(File|Schema|Brief|Source( \d+)?|Translation|Published|Read from|Themes|Claims|Citations|Indicators|Notes|Annotations|Tags|Judgments|Graded refs): /,
     );
 
   const json = await run('info', escapes, '--json');

@@ -8,7 +8,7 @@ import { EDIT_KINDS, briefEditSchema, type EditKind } from '../common/edits.ts';
 import { LineRefusal, readEditLines, resolveEdit } from './edit-lines.ts';
 import { closeAsSingleFile, openStore, saveCopy } from '../db/store/index.ts';
 import { conflictViews, mergeInto } from '../db/merge/index.ts';
-import { articleFromSource, importArticle, type ParsedArticle } from '../db/import/index.ts';
+import { articleFromSource, importArticle, type ImportOptions, type ParsedArticle } from '../db/import/index.ts';
 import { ingestFile } from '../db/ingest/index.ts';
 import { SOURCE_FORMAT_NAMES } from '../common/parsed-source.ts';
 import { importEmbeddedBrief } from '../db/seed/index.ts';
@@ -58,10 +58,16 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
   // Any everyday format (a saved web page, a PDF, a Word document, Markdown, text, the article
   // layout), read in the ingest room's isolated reader, never in this process.
   let article: ParsedArticle | undefined;
+  let options: Omit<ImportOptions, 'author'> = {};
   if (values.from !== undefined) {
     const ingested = await ingestFile(values.from);
     for (const warning of ingested.source.warnings) io.err(`briefing: ${shown(warning)}`);
     article = articleFromSource(ingested.source, ingested.provenance.name);
+    const { name: fileName, ...provenance } = ingested.provenance;
+    options = {
+      extras: { originalLanguage: ingested.source.headlineLanguage },
+      provenance: { fileName, ...provenance, format: ingested.format },
+    };
     io.out(
       `Read ${shown(ingested.provenance.name)} as ${SOURCE_FORMAT_NAMES[ingested.format]} (SHA-256 ${ingested.provenance.sha256}): ` +
         `${article.groups.length} themes, ${article.groups.reduce((n, g) => n + g.claims.length, 0)} claims.`,
@@ -74,7 +80,7 @@ async function cmdNew(args: string[], io: Io): Promise<number> {
     try {
       const db = openStore(temp);
       try {
-        if (article) importArticle(db, article, { author: defaultAuthor() });
+        if (article) importArticle(db, article, { ...options, author: defaultAuthor() });
         else importEmbeddedBrief(db, defaultAuthor());
       } finally {
         closeAsSingleFile(db);
@@ -103,7 +109,17 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
       const schemaVersion = received.schemaVersion;
       const source = brief?.sources[0] ?? null;
       if (values.json) {
-        io.out(terminalJson({ file, schemaVersion, briefId: brief?.id ?? null, title: brief?.title ?? null, source, counts }));
+        io.out(
+          terminalJson({
+            file,
+            schemaVersion,
+            briefId: brief?.id ?? null,
+            title: brief?.title ?? null,
+            source,
+            sources: brief?.sources ?? [],
+            counts,
+          }),
+        );
         return 0;
       }
       const lines = [
@@ -111,12 +127,20 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
         `Schema:       version ${schemaVersion}`,
         `Brief:        ${brief ? `${shown(brief.title)} (${shown(brief.id)})` : '(none)'}`,
       ];
-      if (source) {
-        lines.push(`Source:       ${shown(source.titleOriginal)}`);
-        if (source.titleTranslation)
-          lines.push(`Translation:  ${shown(source.titleTranslation)} [${shown(source.translationNote ?? 'translation')}]`);
-        lines.push(`Published:    ${shown(source.publisher)}, ${shown(source.publishedText)}`);
-      }
+      // Every source, each with the file it was read from (a brief may draw on several).
+      (brief?.sources ?? []).forEach((each, index, all) => {
+        const label = all.length > 1 ? `Source ${index + 1}:` : 'Source:';
+        lines.push(`${label.padEnd(14)}${shown(each.titleOriginal)}${each.shortName ? ` (${shown(each.shortName)})` : ''}`);
+        if (each.titleTranslation)
+          lines.push(`Translation:  ${shown(each.titleTranslation)} [${shown(each.translationNote ?? 'translation')}]`);
+        lines.push(`Published:    ${shown(each.publisher)}, ${shown(each.publishedText)}`);
+        if (each.provenance) {
+          const { fileName, format, size, sha256, importedAt } = each.provenance;
+          lines.push(
+            `Read from:    ${shown(fileName)} (${SOURCE_FORMAT_NAMES[format]}, ${size.toLocaleString('en')} bytes, SHA-256 ${sha256}), ${shown(importedAt)}`,
+          );
+        }
+      });
       lines.push(
         `Themes:       ${counts.themes}`,
         `Claims:       ${counts.claims}`,

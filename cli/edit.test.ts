@@ -211,7 +211,7 @@ test('each kind of bad line is refused with its line, its field and a sentence; 
     ],
     [
       '{"kind": "citation.grade", "sourceId": "$source", "marker": 4242, "reliability": "A", "credibility": null}',
-      /^briefing: line 2: marker: No claim of this brief cites \[4242\]/,
+      /^briefing: line 2: marker: No claim of this source cites \[4242\]/,
     ],
   ];
   for (const [line, message] of cases) {

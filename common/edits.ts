@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { exportOptionsSchema } from './export-options.ts';
+import { SOURCE_FORMATS } from './parsed-source.ts';
 import {
   COLOURS,
   COMPARATORS,
@@ -112,6 +113,48 @@ export const EDIT_KINDS = {
     reliability: z.enum(RELIABILITIES).nullable(),
     credibility: z.enum(CREDIBILITIES).nullable(),
   }),
+  // Sources: one read from a file or pasted text, added to the brief as the preview left it (each
+  // claim's text with its citation markers where they stand); its short name and headline
+  // translation; translations of claims; figures of claims taken as indicators or dismissed.
+  'source.add': kind('source.add', 'Add source', {
+    /** The main process's receipt for the file it read (it checks `provenance` against it); null from the command line. */
+    receipt: id.nullable(),
+    provenance: z
+      .strictObject({
+        fileName: short,
+        size: z.int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        format: z.enum(SOURCE_FORMATS),
+        importedAt: short,
+      })
+      .nullable(),
+    headline: longText(LIMITS.claimChars),
+    headlineLanguage: short.nullable(),
+    titleTranslation: longText(LIMITS.claimChars).nullable(),
+    shortName: short.nullable(),
+    publisher: short,
+    publishedOn: short.nullable(),
+    themes: z
+      .array(z.strictObject({ heading: short, claims: z.array(longText(LIMITS.claimChars)).max(LIMITS.sourceClaims) }))
+      .max(LIMITS.sourceThemes),
+  }),
+  'source.update': kind('source.update', 'Edit source', {
+    id,
+    shortName: short.nullable(),
+    titleTranslation: longText(LIMITS.claimChars).nullable(),
+  }),
+  'claim.translate': kind('claim.translate', 'Translate claim', { id, translation: longText(LIMITS.claimChars).nullable() }),
+  /** A figure of a claim taken as an indicator's value (into the indicator of that name if the brief has one). */
+  'figure.accept': kind('figure.accept', 'Add indicator from figure', {
+    claimId: id,
+    quote: short,
+    name: short,
+    unit: short,
+    value: short,
+    comparator: z.enum(COMPARATORS),
+    asOf: short,
+  }),
+  'figure.dismiss': kind('figure.dismiss', 'Dismiss figure', { claimId: id, quote: short }),
   /** The composer's settings, kept with the brief so they travel with the file. */
   'export.settings': kind('export.settings', 'Change export settings', { options: exportOptionsSchema }),
 };

@@ -60,6 +60,12 @@ export interface ExportClaim {
   runs: ExportRun[];
   /** The source's reference numbers, in order ([1][19] → [1, 19]). */
   citations: number[];
+  /** The name of the source the numbers are of, where the brief holds several ("[Sohu 19]"); null with one source. */
+  citationSource: string | null;
+  /** Where its numbers are listed: the anchor of reference n is `${referencePrefix}-${n}`. */
+  referencePrefix: string;
+  /** Our rendering of the claim in another language, printed labelled as a translation; null when none. */
+  translation: string | null;
   /** "Assessment: high confidence — …", or null when not assessed or left out. */
   assessment: string | null;
   notes: ExportNote[];
@@ -121,6 +127,36 @@ export interface ExportReference {
   grade: string | null;
 }
 
+/** The reference numbers of one source, as its claims in this export cite them. */
+export interface ExportReferenceGroup {
+  /** How the brief names the source beside its numbers ("Sohu"). */
+  source: string;
+  /** "Sohu Cai Jing, 2025-11-09 07:03": whose numbers these are. */
+  origin: string;
+  /** The anchor of reference n is `${prefix}-${n}` ("ref-19"; "ref-s2-19" for the second source's). */
+  prefix: string;
+  references: ExportReference[];
+}
+
+/** A source the brief draws on, as the title block prints it. */
+export interface ExportSource {
+  /** How the brief names it beside its numbers when there are several ("Sohu"). */
+  name: string;
+  headline: string;
+  /** The headline cut at its highlights. */
+  headlineRuns: ExportRun[];
+  /** The headline's language (BCP 47), so it is set in the right face; null when unknown. */
+  language: string | null;
+  translation: string | null;
+  translationNote: string | null;
+  publisher: string;
+  published: string;
+  /** The source's own grade, "B2 — usually reliable; probably true", or null. */
+  grade: string | null;
+  /** "report.pdf (PDF, 1.2 MB, SHA-256 …), imported …", or null for a source not read from a file. */
+  provenance: string | null;
+}
+
 /** A commented highlight: a numbered note, in reading order. */
 export interface ExportHighlightNote {
   number: number;
@@ -167,17 +203,8 @@ export interface ExportDocument {
   date: string;
   marking: string;
   paper: Paper;
-  source: {
-    headline: string;
-    /** The headline cut at its highlights. */
-    headlineRuns: ExportRun[];
-    translation: string | null;
-    translationNote: string | null;
-    publisher: string;
-    published: string;
-    /** The source's own grade, "B2 — usually reliable; probably true", or null. */
-    grade: string | null;
-  } | null;
+  /** The sources the brief draws on, in the order they were added; empty for a brief of none. */
+  sources: ExportSource[];
   /** The bottom line's paragraphs; empty when there is none or it is left out. */
   bottomLine: string[];
   judgments: ExportJudgment[];
@@ -189,7 +216,8 @@ export interface ExportDocument {
   sections: ExportSection[];
   indicators: ExportIndicator[];
   charts: ExportChart[];
-  references: ExportReference[];
+  /** Reference numbers grouped by the source they are of, in the sources' order. */
+  references: ExportReferenceGroup[];
   annotations: ExportAnnotations | null;
   /** What the composer should point out and the export does not print: "Key judgment 3 has no supporting evidence". */
   warnings: string[];

@@ -12,4 +12,9 @@ export const LIMITS = {
   tagChars: 40,
   /** The most hits one search answers with; the search box says "the first 50" at this many. */
   searchHits: 50,
+  /** The largest source file imported (a long report as a PDF is a few megabytes; a saved page with its pictures inlined, tens). */
+  sourceFileBytes: 50 * 1024 ** 2,
+  /** What one imported source may bring in: themes, and claims in all (an import preview past these is split by the user). */
+  sourceThemes: 1_000,
+  sourceClaims: 20_000,
 } as const;

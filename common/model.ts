@@ -13,6 +13,7 @@ import type {
   Stance,
 } from './vocabulary.ts';
 import type { ExportOptions } from './export-document.ts';
+import type { SourceFormat } from './parsed-source.ts';
 
 export type { Colour, Comparator, Confidence, Credibility, EvidenceKind, HighlightTarget, Likelihood, NoteTarget, Reliability, Stance };
 
@@ -46,6 +47,21 @@ export interface Source extends Stamped {
   bodyLanguage: string | null;
   /** The analyst's grade of the source as a whole. */
   grade: Grade;
+  /** How the brief names the source beside its citation numbers when it holds two or more ("Sohu"). */
+  shortName: string | null;
+  /** The file the source was read from; null for a source not read from a file (the embedded article). */
+  provenance: SourceProvenance | null;
+}
+
+/** Where a source's text came from: the original file as it was when imported. */
+export interface SourceProvenance {
+  fileName: string;
+  size: number;
+  /** SHA-256 of the file's bytes, lower-case hex. */
+  sha256: string;
+  format: SourceFormat;
+  /** ISO 8601 time of the import. */
+  importedAt: string;
 }
 
 export interface Citation {
@@ -67,6 +83,8 @@ export interface Claim extends Stamped {
   /** The analyst's own assessment, not the source's. */
   confidence: Confidence | null;
   judgement: string | null;
+  /** Our rendering of the claim in another language; never part of the source, always shown as a translation. */
+  translation: string | null;
 }
 
 export interface Theme extends Stamped {
@@ -75,6 +93,8 @@ export interface Theme extends Stamped {
   label: string;
   /** A title of the user's; the source gives none. */
   title: string | null;
+  /** The source the theme was read from; null for a theme the analyst added. */
+  sourceId: string | null;
   claims: Claim[];
 }
 
@@ -173,6 +193,14 @@ export interface Brief extends Stamped {
   highlights: Highlight[];
   notes: Note[];
   palette: PaletteEntry[];
+  /** Figures of claims the analyst does not want offered as indicators. */
+  dismissedFigures: DismissedFigure[];
+}
+
+/** A figure of a claim dismissed as an indicator candidate, by the exact words it is read from. */
+export interface DismissedFigure extends Stamped {
+  claimId: string;
+  quote: string;
 }
 
 export interface BriefCounts {
@@ -190,21 +218,32 @@ export interface BriefCounts {
   citationGrades: number;
 }
 
+/** Items of a list an edit changed: `upsert` replaces or adds each by id (in the list's order), `remove` drops them. */
+export interface ItemChanges<T> {
+  upsert: T[];
+  remove: string[];
+}
+
 /**
- * The parts of a brief an edit changed: each present part replaces the brief's own; highlights are
- * upserted and removed by id. Applied by the renderer (renderer/src/lib/brief-patch.ts).
+ * The parts of a brief an edit changed, never more than the items it touched: a present list part
+ * (sources, indicators, …) replaces the brief's own; themes, claims, notes and highlights are
+ * upserted and removed by id, each put in its place in the store's order. A theme upserted carries
+ * its claims; claims upserted go to the theme their `themeId` names. Applied by the renderer
+ * (renderer/src/lib/brief-patch.ts).
  */
 export interface BriefPatch {
   sources?: Source[];
-  themes?: Theme[];
+  themes?: ItemChanges<Theme>;
+  claims?: ItemChanges<Claim>;
   indicators?: Indicator[];
-  notes?: Note[];
+  notes?: ItemChanges<Note>;
   palette?: PaletteEntry[];
-  highlights?: { upsert: Highlight[]; remove: string[] };
+  highlights?: ItemChanges<Highlight>;
   bottomLine?: string | null;
   judgments?: Judgment[];
   citationGrades?: CitationGrade[];
   exportSettings?: ExportOptions | null;
+  dismissedFigures?: DismissedFigure[];
 }
 
 /** A search answer: the matched text around the hit, split so the matches can be marked without any HTML. */

@@ -108,9 +108,15 @@ test('merging a colleague’s copy: review conflicts side by side, resolve one e
   await expect(page).toHaveTitle('mine.sqlite — Briefing Desk');
 });
 
-test('a file dropped on the window is checked like File > Open; a non-brief is named and refused', async ({ workspace, app }) => {
+test('a .sqlite file dropped on the window is checked like File > Open; any other file is read as a source to import', async ({
+  workspace,
+  app,
+}) => {
+  // Its contents ("x") are no Word document: the import says so in one sentence, and Cancel leaves the brief.
   await workspace.dropFile('notes.docx');
-  await expect(workspace.alert).toHaveText(/notes\.docx is not a brief: drop a \.sqlite file made by Briefing Desk\./);
+  await expect(workspace.importPreview.error).toHaveText(/^notes\.docx has no paragraphs Briefing Desk could read as claims/);
+  await workspace.importPreview.cancel();
+  await expect(workspace.importPreview.dialog).toBeHidden();
   await workspace.dropFile('colleague.sqlite');
   // Electron's preload can tell where a dropped file lives; a plain Chromium page cannot, and says so.
   if (app.kind === 'chromium') await expect(workspace.alert).toHaveText(/use File > Open instead/);

@@ -102,18 +102,19 @@ test('Tab reaches each claim once: its chips, marks and tools are stops only in 
   await workspace.claim('1.1').root.focus();
   // From claim 1.1, Tab walks its two chips and its six tools, then leaves the claim.
   const stops: string[] = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''),
     );
   }
   // Move up is off for the first claim, so it is no stop.
-  expect(stops.slice(0, 7)).toEqual([
+  expect(stops.slice(0, 8)).toEqual([
     'Reference 1',
     'Reference 19',
     'Edit claim 1.1',
     'Assess claim 1.1',
+    'Translate claim 1.1',
     'Note on claim 1.1',
     'Move claim 1.1 down',
     'Delete claim 1.1',

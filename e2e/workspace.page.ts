@@ -5,6 +5,8 @@ import { ClaimObject } from './pages/claim.ts';
 import { Composer } from './pages/composer.ts';
 import { ShortcutSheet, UnsavedChangesDialog } from './pages/dialogs.ts';
 import { FileMenu } from './pages/file-menu.ts';
+import { FiguresPanel } from './pages/figures-panel.ts';
+import { ImportPreview } from './pages/import-preview.ts';
 import { HighlightToolbar } from './pages/highlight-toolbar.ts';
 import { HighlightsPanel } from './pages/highlights-panel.ts';
 import { type IndicatorCard, IndicatorsPanel } from './pages/indicators-panel.ts';
@@ -33,6 +35,7 @@ export class WorkspacePage extends PageObject {
 
   // The side panel's tabs.
   readonly indicators = new IndicatorsPanel(this.page);
+  readonly figures = new FiguresPanel(this.page);
   readonly notes = new NotesPanel(this.page);
   readonly highlights = new HighlightsPanel(this.page);
   readonly references = new ReferencesPanel(this.page);
@@ -51,6 +54,7 @@ export class WorkspacePage extends PageObject {
   readonly mergeReview = new MergeReview(this.page);
   readonly unsavedChanges = new UnsavedChangesDialog(this.page);
   readonly shortcutSheet = new ShortcutSheet(this.page);
+  readonly importPreview = new ImportPreview(this.page);
 
   async waitUntilOpen(): Promise<void> {
     // A brief of 100,000 items takes seconds to open in the test host (see bench/README.md).

@@ -100,3 +100,40 @@ test('for every kind of edit, undo and redo, the brief patched in the view equal
   for (let step = writer.undo(); step; step = writer.undo()) check('undo', step);
   for (let step = writer.redo(); step; step = writer.redo()) check('redo', step);
 });
+
+test('an edit’s patch carries only what it touched: one claim, not its theme or the brief’s other themes', (t) => {
+  const workspace = openWorkspace(join(tempDir(t), 'w.sqlite'), 'me');
+  t.after(() => workspace.close());
+  const writer = new BriefWriter(workspace.db, 'me');
+  const brief = workspace.briefs.getBrief()!;
+  assert.ok(brief.themes.length >= 2 && brief.themes[0]!.claims.length >= 2, 'a brief of several themes and claims');
+  const claim = brief.themes[0]!.claims[1]!;
+  writer.apply({ kind: 'highlight.add', targetKind: 'claim', targetId: claim.id, start: 0, end: 5, colour: 'red', comment: null });
+  writer.apply({ kind: 'note.add', targetKind: 'brief', targetId: null, body: 'Another note', tags: [] });
+
+  const edited = writer.apply({ kind: 'claim.update', id: claim.id, text: `Revised: ${formatClaim(claim)}` });
+  const patch = workspace.briefs.getPatch(edited.touched);
+  assert.equal(patch.themes, undefined, 'no theme is sent for an edit of one of its claims');
+  assert.deepEqual(
+    patch.claims?.upsert.map((c) => c.id),
+    [claim.id],
+  );
+  assert.deepEqual(patch.claims?.remove, []);
+  assert.equal(patch.notes, undefined);
+  assert.ok(patch.highlights!.upsert.length > 0 && patch.highlights!.upsert.every((h) => h.targetId === claim.id), 'only its highlights');
+
+  const note = workspace.briefs.getBrief()!.notes.at(-1)!;
+  const noted = workspace.briefs.getPatch(writer.apply({ kind: 'note.update', id: note.id, body: 'Changed', tags: ['x'] }).touched);
+  assert.deepEqual(
+    noted.notes?.upsert.map((n) => [n.id, n.body, n.tags]),
+    [[note.id, 'Changed', ['x']]],
+  );
+  assert.equal(noted.themes ?? noted.claims ?? noted.highlights, undefined);
+
+  // Moving a claim sends the claims whose places changed; the view puts them in their new order.
+  const moved = workspace.briefs.getPatch(writer.apply({ kind: 'claim.move', id: claim.id, direction: 'up' }).touched);
+  assert.equal(moved.themes, undefined);
+  const view = applyPatch(brief, moved);
+  assert.equal(view.themes[0]!.claims[0]!.id, claim.id);
+  assert.equal(view.themes[1], brief.themes[1], 'a theme the patch does not name is the same object');
+});

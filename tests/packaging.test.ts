@@ -153,7 +153,8 @@ describe('the packaged layout (electron-builder --dir, Linux x64, with a stand-i
       .filter((file) => !file.endsWith('.map'))
       .map((file) => `dist/${file}`);
     assert.deepEqual(ours.sort(), ['package.json', ...built].sort(), 'exactly the build and package.json');
-    for (const bundle of ['main.cjs', 'preload.cjs', 'receive-worker.cjs']) assert.ok(ours.includes(`dist/electron/${bundle}`), bundle);
+    for (const bundle of ['main.cjs', 'preload.cjs', 'receive-worker.cjs', 'ingest-worker.cjs'])
+      assert.ok(ours.includes(`dist/electron/${bundle}`), bundle);
     assert.deepEqual(
       files.filter((file) => /\.(ts|svelte|map)$/.test(file) && !file.startsWith('node_modules/')),
       [],

@@ -2,7 +2,8 @@
 // Types only. Main's router, the preload bridge, the Chromium test host and the renderer's
 // API module are all derived from this and from the runtime list in channels.ts.
 // Values must be plain JSON data: the Chromium host carries them as JSON.
-import type { Brief, BriefPatch, ConflictView, MergeReport, SearchHit } from '../model.ts';
+import type { Brief, BriefPatch, ConflictView, MergeReport, SearchHit, SourceProvenance } from '../model.ts';
+import type { ParsedSource } from '../parsed-source.ts';
 import type { BriefEdit, HistoryState } from '../edits.ts';
 import type { StoreErrorCode } from '../errors.ts';
 import type { ExportDocument, ExportOptions } from '../export-document.ts';
@@ -62,6 +63,14 @@ export interface DocumentState {
   history: HistoryState;
 }
 
+/** A source read for import, shown for the analyst to adjust before a `source.add` edit adds it. */
+export interface SourcePreview {
+  /** The main process's receipt for this read; the `source.add` edit brings it back with `provenance`. */
+  receipt: string;
+  provenance: SourceProvenance;
+  source: ParsedSource;
+}
+
 /** After an edit, undo or redo: the parts of the brief that changed, and the document's state. */
 export interface EditOutcome {
   patch: BriefPatch;
@@ -103,6 +112,12 @@ export type Api = {
   'history:redo': () => EditOutcome;
   /** Claims, notes, highlight comments, indicators and the source headline containing the text, in any script. */
   'search:query': (query: string) => SearchHit[];
+  /** File > Import source…: asks for a file and reads it in the isolated reader; null when the dialog was cancelled. */
+  'source:import': () => SourcePreview | null;
+  /** A file dropped on the window, as base64 of its bytes, with the name the user knows it by. */
+  'source:import-file': (name: string, base64: string) => SourcePreview;
+  /** Text pasted into the import (the article layout, Markdown or plain text). */
+  'source:import-text': (text: string) => SourcePreview;
   /** The composer's starting point: the whole brief, today, the user as author. */
   'export:defaults': () => ExportOptions;
   /** The composed document for the live preview. */

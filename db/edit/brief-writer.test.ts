@@ -6,6 +6,7 @@ import { EDIT_KINDS, type BriefEdit } from '../../common/edits.ts';
 import { defaultExportOptions } from '../export/index.ts';
 import type { StoreError } from '../../common/errors.ts';
 import { formatClaim } from '../../common/claim-text.ts';
+import { findFigures } from '../../common/figures.ts';
 import { mergeInto } from '../merge/index.ts';
 import type { Brief } from '../../common/model.ts';
 import { saveCopy } from '../store/index.ts';
@@ -128,6 +129,49 @@ function everyEdit(brief: Brief): Step[] {
     [
       'export.settings',
       { kind: 'export.settings', options: { ...defaultExportOptions(brief.title, 'me', '2026-01-15'), marking: 'OFFICIAL-SENSITIVE' } },
+    ],
+    [
+      'source.add',
+      {
+        kind: 'source.add',
+        receipt: null,
+        provenance: {
+          fileName: 'magnets.docx',
+          size: 2048,
+          sha256: 'c0'.repeat(32),
+          format: 'docx',
+          importedAt: '2026-01-15T09:00:00.000Z',
+        },
+        headline: 'Magnets in 2030',
+        headlineLanguage: 'en',
+        titleTranslation: null,
+        shortName: 'Magnets',
+        publisher: 'Institute',
+        publishedOn: '2026-01-10',
+        themes: [{ heading: 'Output', claims: ['Output will reach 5,000 tons by 2030 [1].', 'Two plants are planned [2].'] }],
+      },
+    ],
+    ['source.update', { kind: 'source.update', id: source.id, shortName: 'Sohu', titleTranslation: 'Our own rendering' }],
+    ['claim.translate', { kind: 'claim.translate', id: claim.id, translation: 'Россия владеет запасами' }],
+    [
+      'figure.accept',
+      (now) => {
+        const figure = findFigures(firstClaim(now).text)[0]!;
+        return {
+          kind: 'figure.accept',
+          claimId: firstClaim(now).id,
+          quote: figure.quote,
+          name: 'Figure taken',
+          unit: figure.unit,
+          value: String(figure.value),
+          comparator: figure.comparator,
+          asOf: '2025-11-09',
+        };
+      },
+    ],
+    [
+      'figure.dismiss',
+      (now) => ({ kind: 'figure.dismiss', claimId: firstClaim(now).id, quote: findFigures(firstClaim(now).text)[0]!.quote }),
     ],
   ];
 }

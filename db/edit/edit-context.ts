@@ -36,11 +36,16 @@ export class EditContext {
       citedMarker: db
         .prepare(
           `SELECT 1 FROM citations ci JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
-          WHERE ci.marker = ? AND ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL LIMIT 1`,
+          WHERE ci.marker = @marker AND ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL
+            AND coalesce(c.source_id, t.source_id, (SELECT id FROM sources WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1)) = @sourceId
+          LIMIT 1`,
         )
         .pluck(),
       indicatorByName: db
         .prepare('SELECT name FROM indicators WHERE brief_id = ? AND deleted_at IS NULL AND lower(name) = lower(?) AND id <> ? LIMIT 1')
+        .pluck(),
+      indicatorIdByName: db
+        .prepare('SELECT id FROM indicators WHERE brief_id = ? AND deleted_at IS NULL AND lower(name) = lower(?) LIMIT 1')
         .pluck(),
     };
   }
@@ -67,6 +72,11 @@ export class EditContext {
     return this.#s.nextObservationPosition.get(indicatorId) as number;
   }
 
+  /** The live indicator of this name (as readers tell them apart: ignoring case), if the brief has one. */
+  indicatorNamed(name: string): string | undefined {
+    return this.#s.indicatorIdByName.get(this.briefId(), name) as string | undefined;
+  }
+
   /** The brief's live key judgments in their order. */
   judgments(): { id: string; position: number }[] {
     return this.#s.judgments.all(this.briefId()) as { id: string; position: number }[];
@@ -77,9 +87,9 @@ export class EditContext {
     return this.#s.liveEvidenceOf.all(judgmentId) as string[];
   }
 
-  /** Whether a live claim of the brief cites [marker]. */
-  isCited(marker: number): boolean {
-    return this.#s.citedMarker.get(marker) !== undefined;
+  /** Whether a live claim of the brief cites [marker] of this source (a claim of no source cites the brief's first). */
+  isCited(sourceId: string, marker: number): boolean {
+    return this.#s.citedMarker.get({ sourceId, marker }) !== undefined;
   }
 
   /** The palette row of a colour, once it has been renamed. */

@@ -194,7 +194,7 @@ test('a reference is graded in one row per source and number; grading it as unse
   assert.equal(s.db.prepare('SELECT count(*) FROM citation_grades').pluck().get(), 1, 'graded again in the same row');
   assert.throws(
     () => s.apply({ ...grade, marker: 4242, reliability: 'A', credibility: null }),
-    refusedAt('marker', /No claim of this brief cites \[4242\]/),
+    refusedAt('marker', /No claim of this source cites \[4242\]/),
   );
   assert.throws(
     () => s.apply({ ...grade, sourceId: '00000000-0000-4000-8000-00000000abcd', reliability: 'A', credibility: null }),

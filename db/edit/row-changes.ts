@@ -84,6 +84,7 @@ export class RowChanges {
     this.#prepare(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(
       Object.fromEntries(names.map((n) => [n, row[n]])),
     );
+    if (isIndexedTable(table)) this.#index.reindex(table, id, null);
     this.#record(table, id, null);
     return id;
   }
@@ -143,12 +144,11 @@ export class RowChanges {
       updated_at: layout ? current.updated_at : now(),
       author: layout ? current.author : this.#author,
     });
-    if (isIndexedTable(table)) this.#index.reindex(table, current.id as string);
+    if (isIndexedTable(table)) this.#index.reindex(table, current.id as string, current);
   }
 
   #record(table: ItemTable, id: string, before: Row | null, layout = false): void {
     const after = this.read(table, id)!;
-    if (isIndexedTable(table)) this.#index.reindex(table, id);
     this.#changes.push(layout ? { table, id, before, after, layout } : { table, id, before, after });
   }
 }

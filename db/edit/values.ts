@@ -31,6 +31,9 @@ export const citationGradeId = (sourceId: string, marker: number): string =>
   nameBasedId(`briefing-desk/citation-grade/${sourceId}/${marker}`);
 export const evidenceLinkId = (judgmentId: string, targetKind: string, targetId: string): string =>
   nameBasedId(`briefing-desk/evidence/${judgmentId}/${targetKind}/${targetId}`);
+/** A figure of a claim dismissed as an indicator candidate: two colleagues dismissing it make the same row. */
+export const dismissedFigureId = (claimId: string, quote: string): string =>
+  nameBasedId(`briefing-desk/dismissed-figure/${claimId}/${quote}`);
 /** The one row of a brief's export settings. */
 export const exportSettingsId = (briefId: string): string => nameBasedId(`briefing-desk/export-settings/${briefId}`);
 

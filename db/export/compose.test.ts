@@ -171,16 +171,23 @@ test('indicators flag a quote edited out of its claim and mark a value dated aft
   assert.equal(doc.charts[0]!.chart.caption, '55% (undated) → 78% (2025-11-09) → 90% (2030-01-01, projection)');
 
   assert.deepEqual(doc.references, [
-    { marker: 1, citedBy: ['1.1', '2.1'], grade: 'B2 — usually reliable; probably true' },
-    { marker: 19, citedBy: ['1.2', '2.1'], grade: 'A — completely reliable' },
+    {
+      source: 'Sohu Cai Jing',
+      prefix: 'ref',
+      origin: 'Sohu Cai Jing, 2025-11-09 08:00',
+      references: [
+        { marker: 1, citedBy: ['1.1', '2.1'], grade: 'B2 — usually reliable; probably true' },
+        { marker: 19, citedBy: ['1.2', '2.1'], grade: 'A — completely reliable' },
+      ],
+    },
   ]);
-  assert.equal(doc.source!.grade, 'C3 — fairly reliable; possibly true');
+  assert.equal(doc.sources[0]!.grade, 'C3 — fairly reliable; possibly true');
   const ungraded = composeExport(analystBrief(), options({ includeGrades: false }));
   assert.deepEqual(
-    ungraded.references.map((r) => r.grade),
+    ungraded.references.flatMap((group) => group.references.map((r) => r.grade)),
     [null, null],
   );
-  assert.equal(ungraded.source!.grade, null);
+  assert.equal(ungraded.sources[0]!.grade, null);
 });
 
 test('the Markdown holds everything, in the print view’s order', () => {
@@ -362,4 +369,125 @@ test('a note’s Markdown survives as Markdown: emphasis, lists, code and links 
   assert.ok(
     readerText(toMarkdown(composeExport(brief, options()))).includes('[image: a chart — https://x/y.png] and [image: relative.png]'),
   );
+});
+
+/** The analyst's brief with a second source read from a file: one theme, two claims citing its own [1] and [4]. */
+function twoSourceBrief() {
+  const brief = analystBrief();
+  const first = brief.sources[0]!;
+  const second = {
+    ...first,
+    id: 'second-source',
+    titleOriginal: 'Magnets in 2030',
+    originalLanguage: 'en',
+    titleTranslation: null,
+    translationNote: null,
+    publisher: 'Institute',
+    publishedText: '2026-01-10',
+    publishedOn: '2026-01-10',
+    grade: { reliability: null, credibility: null },
+    shortName: 'Magnets',
+    provenance: {
+      fileName: 'magnets.pdf',
+      size: 2048,
+      sha256: 'c0'.repeat(32),
+      format: 'pdf' as const,
+      importedAt: '2026-01-15T09:00:00.000Z',
+    },
+  };
+  const claim = (id: string, text: string, markers: number[]) => ({
+    ...brief.themes[0]!.claims[0]!,
+    id,
+    themeId: 'magnets',
+    sourceId: second.id,
+    text,
+    citations: markers.map((marker, i) => ({ id: `${id}-${i}`, marker, offset: text.length })),
+    translation: null,
+  });
+  brief.sources = [{ ...first, shortName: 'Sohu' }, second];
+  brief.themes = [
+    ...brief.themes,
+    {
+      ...brief.themes[0]!,
+      id: 'magnets',
+      label: 'Output',
+      title: null,
+      sourceId: second.id,
+      claims: [claim('m1', 'Output will reach 5,000 tons by 2030.', [1]), claim('m2', 'Two plants are planned.', [1, 4])],
+    },
+  ];
+  brief.themes[0]!.claims[0]!.translation = 'Россия владеет запасами в 28 млн тонн.';
+  brief.citationGrades = [
+    ...brief.citationGrades,
+    { ...brief.citationGrades[0]!, id: 'g2', sourceId: second.id, marker: 4, reliability: 'D', credibility: null },
+  ];
+  return brief;
+}
+
+test('with two sources, each number is printed with its source’s name and listed under its source; grades are each source’s own', () => {
+  const doc = composeExport(twoSourceBrief(), options());
+  const claims = doc.sections.flatMap((s) => s.claims);
+  assert.deepEqual(
+    claims.map((c) => [c.number, c.citationSource, c.referencePrefix, c.citations]),
+    [
+      ['1.1', 'Sohu', 'ref', [1]],
+      ['1.2', 'Sohu', 'ref', [19]],
+      ['2.1', 'Sohu', 'ref', [1, 19]],
+      ['2.2', 'Sohu', 'ref', []],
+      ['3.1', 'Magnets', 'ref-s2', [1]],
+      ['3.2', 'Magnets', 'ref-s2', [1, 4]],
+    ],
+  );
+  assert.deepEqual(
+    doc.references.map((g) => [g.source, g.prefix, g.origin, g.references.map((r) => [r.marker, r.citedBy, r.grade])]),
+    [
+      [
+        'Sohu',
+        'ref',
+        'Sohu Cai Jing, 2025-11-09 08:00',
+        [
+          [1, ['1.1', '2.1'], 'B2 — usually reliable; probably true'],
+          [19, ['1.2', '2.1'], 'A — completely reliable'],
+        ],
+      ],
+      [
+        'Magnets',
+        'ref-s2',
+        'Institute, 2026-01-10',
+        [
+          [1, ['3.1', '3.2'], null],
+          [4, ['3.2'], 'D — not usually reliable'],
+        ],
+      ],
+    ],
+  );
+  assert.deepEqual(
+    doc.sources.map((s) => [s.name, s.language, s.provenance]),
+    [
+      ['Sohu', 'zh', null],
+      ['Magnets', 'en', `magnets.pdf (PDF, 2.0 KB, SHA-256 ${'c0'.repeat(32)}), imported 2026-01-15 09:00 UTC`],
+    ],
+  );
+  // A translation travels with its claim, apart from the source's words.
+  assert.equal(claims[0]!.translation, 'Россия владеет запасами в 28 млн тонн.');
+  assert.ok(!claims[0]!.runs.some((run) => run.text.includes('Россия')));
+
+  const markdown = toMarkdown(doc);
+  assert.match(markdown, /\*\*3\.2\*\* Two plants are planned\. \\\[Magnets 1\\\]\\\[Magnets 4\\\]/);
+  assert.match(markdown, /^### Sohu\n\nReference numbers of Sohu Cai Jing, 2025-11-09 08:00\.\n\n- \\\[1\\\] cited in 1\.1, 2\.1/m);
+  assert.match(
+    markdown,
+    /^### Magnets\n\nReference numbers of Institute, 2026-01-10\.\n\n- \\\[1\\\] cited in 3\.1, 3\.2\n- \\\[4\\\] cited in 3\.2\. Graded D/m,
+  );
+  assert.match(markdown, /^> \*Translation \(ours, not part of the source\):\* Россия владеет запасами в 28 млн тонн\.$/m);
+  assert.match(markdown, /^> Read from magnets\.pdf \(PDF, 2\.0 KB, SHA-256 c0c0/m);
+});
+
+test('with one source, numbers carry no source name and the references are that source’s, as before', () => {
+  const doc = composeExport(analystBrief(), options());
+  assert.ok(doc.sections.flatMap((s) => s.claims).every((c) => c.citationSource === null && c.referencePrefix === 'ref'));
+  assert.equal(doc.references.length, 1);
+  const markdown = toMarkdown(doc);
+  assert.doesNotMatch(markdown, /^### Sohu/m);
+  assert.match(markdown, /^Reference numbers are those of the source: Sohu Cai Jing, 2025-11-09 08:00\.$/m);
 });

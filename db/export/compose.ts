@@ -1,7 +1,7 @@
 import { describeChart } from '../../common/chart.ts';
 import { claimNumbers } from '../../common/claim-numbers.ts';
-import { citationGradeOf, gradeCode, gradeMeaning } from '../../common/grades.ts';
-import type { Brief, Claim, Colour, EvidenceLink, Grade, Highlight, Note } from '../../common/model.ts';
+import type { Brief, Claim, Colour, EvidenceLink, Highlight, Note } from '../../common/model.ts';
+import { citedSourceId, namesNeeded, sourceName } from '../../common/sources.ts';
 import { COLOURS, DEFAULT_MEANINGS, likelihoodLabel } from '../../common/vocabulary.ts';
 import {
   PART_ANCHORS,
@@ -14,10 +14,13 @@ import {
   type ExportNote,
   type ExportOptions,
   type ExportOrphan,
-  type ExportReference,
   type ExportRun,
   type ExportSection,
 } from '../../common/export-document.ts';
+import { composeReferences, composeSources, referencePrefix, type CitingClaim } from './compose-sources.ts';
+import { gradeLine } from './grades.ts';
+
+export { gradeLine };
 
 const anchorFor = (prefix: string, index: number) => `${prefix}-${index + 1}`;
 
@@ -41,12 +44,6 @@ export function defaultExportOptions(briefTitle: string | null, author: string, 
     includeReferences: true,
     includeGrades: true,
   };
-}
-
-/** "B2 — usually reliable; probably true", or null for no grade. */
-export function gradeLine(grade: Grade | null | undefined): string | null {
-  const code = gradeCode(grade);
-  return code === null ? null : `${code} — ${gradeMeaning(grade)}`;
 }
 
 /** Words compared as a reader compares them: runs of white space are one space. */
@@ -149,32 +146,34 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
     return cut.runs;
   };
 
-  const sourceRow = brief?.sources[0];
-  const source = sourceRow
-    ? {
-        headline: sourceRow.titleOriginal,
-        headlineRuns: numberedIn('Source headline', runsOf(sourceRow.titleOriginal, anchoredOn.get(sourceRow.id) ?? [], next)),
-        translation: sourceRow.titleTranslation,
-        translationNote: sourceRow.translationNote,
-        publisher: sourceRow.publisher,
-        published: sourceRow.publishedText,
-        grade: options.includeGrades ? gradeLine(sourceRow.grade) : null,
-      }
-    : null;
+  const sourceRows = brief?.sources ?? [];
+  const sources = composeSources(sourceRows, options, (source, target) =>
+    numberedIn(target, runsOf(source.titleOriginal, anchoredOn.get(source.id) ?? [], next)),
+  );
 
+  // Each claim's numbers are of its source; with several sources, the source's name goes with them.
+  const names = new Map(sourceRows.map((source) => [source.id, sourceName(source)]));
+  const sourceIndex = new Map(sourceRows.map((source, index) => [source.id, index]));
+  const citing: CitingClaim[] = [];
   const sections: ExportSection[] = chosen.map(({ theme, claims }, index) => ({
     anchor: anchorFor('section', index),
     heading: theme.title ? `${theme.label}: ${theme.title}` : theme.label,
     notes: notesFor(theme.id),
     claims: claims.map((claim) => {
       const number = numbers.get(claim.id)!;
+      const sourceId = citedSourceId(claim, theme, sourceRows);
+      const citations = claim.citations.map((c) => c.marker);
+      citing.push({ number, sourceId, citations });
       return {
         number,
         text: claim.text,
         runs: options.includeAnnotations
           ? numberedIn(`Claim ${number}`, runsOf(claim.text, anchoredOn.get(claim.id) ?? [], next))
           : plainRuns(claim.text),
-        citations: claim.citations.map((c) => c.marker),
+        citations,
+        citationSource: namesNeeded(sourceRows) && sourceId ? (names.get(sourceId) ?? null) : null,
+        referencePrefix: referencePrefix(sourceId ? (sourceIndex.get(sourceId) ?? 0) : 0),
+        translation: claim.translation,
         assessment: options.includeAssessments ? assessmentOf(claim) : null,
         notes: notesFor(claim.id),
       };
@@ -273,20 +272,7 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
           }))
       : [];
 
-  const citedBy = new Map<number, string[]>();
-  for (const section of sections)
-    for (const claim of section.claims)
-      for (const marker of claim.citations) citedBy.set(marker, [...(citedBy.get(marker) ?? []), claim.number]);
-  const references: ExportReference[] =
-    options.includeReferences && source
-      ? [...citedBy.entries()]
-          .sort(([a], [b]) => a - b)
-          .map(([marker, claims]) => ({
-            marker,
-            citedBy: [...new Set(claims)],
-            grade: options.includeGrades ? gradeLine(citationGradeOf(brief?.citationGrades, sourceRow?.id ?? null, marker)) : null,
-          }))
-      : [];
+  const references = brief ? composeReferences(brief, citing, options) : [];
 
   // Highlights whose words are gone are listed with their quote, never drawn on a claim. Those on
   // claims left out of this export stay out with them.
@@ -300,7 +286,9 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
           ? numbers.has(h.targetId)
             ? `Claim ${numbers.get(h.targetId)}`
             : 'A claim no longer in the brief'
-          : 'Source headline',
+          : namesNeeded(sourceRows)
+            ? `Headline of ${names.get(h.targetId) ?? 'a source'}`
+            : 'Source headline',
       quote: h.quote,
       colour: h.colour,
       meaning: meaningOf(h.colour),
@@ -309,7 +297,7 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
     }));
   const used = new Set<Colour>([
     ...sections.flatMap((s) => s.claims.flatMap((c) => c.runs.flatMap((r) => r.colours))),
-    ...(source?.headlineRuns.flatMap((r) => r.colours) ?? []),
+    ...sources.flatMap((source) => source.headlineRuns.flatMap((r) => r.colours)),
     ...orphans.map((o) => o.colour),
   ]);
   const palette = brief?.palette ?? [];
@@ -369,7 +357,7 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
     date: options.date,
     marking: options.marking.trim(),
     paper: options.paper,
-    source,
+    sources,
     bottomLine,
     judgments,
     briefNotes,

@@ -28,6 +28,7 @@ const claim = (themeId: string, position: number, text: string, markers: number[
   editableText: `${text}${markers.map((m) => `[${m}]`).join('')}`,
   confidence: null,
   judgement: null,
+  translation: null,
   ...extra,
 });
 
@@ -90,9 +91,11 @@ export function analystBrief(): Brief {
     publishedOn: '2025-11-09',
     bodyLanguage: 'en',
     grade: { reliability: 'C' as const, credibility: '3' as const },
+    shortName: null,
+    provenance: null,
   };
-  const t1 = { ...row(), position: 0, label: 'Group 1', title: 'Reserves', claims: [] as Claim[] };
-  const t2 = { ...row(), position: 1, label: 'Group 2', title: null, claims: [] as Claim[] };
+  const t1 = { ...row(), position: 0, label: 'Group 1', title: 'Reserves', sourceId: source.id, claims: [] as Claim[] };
+  const t2 = { ...row(), position: 1, label: 'Group 2', title: null, sourceId: source.id, claims: [] as Claim[] };
   const c11 = claim(t1.id, 0, 'Russia holds rare earth reserves of 28 million tons, ranking fifth globally.', [1]);
   const c12 = claim(t1.id, 1, 'Its output is less than 1% of global production.', [19], {
     confidence: 'high',
@@ -177,5 +180,6 @@ export function analystBrief(): Brief {
       { colour: 'red', meaning: 'Doubtful' },
       { colour: 'blue', meaning: 'Follow up' },
     ],
+    dismissedFigures: [],
   };
 }

@@ -120,7 +120,7 @@ test('the composer’s choices hold: chosen themes in chosen order, excluded cla
     ],
   );
   assert.deepEqual(
-    doc.references.map((r) => r.marker),
+    doc.references.flatMap((group) => group.references.map((r) => r.marker)),
     [1, 5, 7, 9, 19],
   );
   assert.ok(!doc.sections.some((s) => s.heading === g2!.label));

@@ -11,7 +11,9 @@ export { escapeMarkdown } from './escape.ts';
 // highlighting show it; the rest show the equals signs) and followed by what its colour means, and
 // a highlight's comment is a GFM footnote ([^1]), numbered as the print view numbers it.
 
-const citations = (markers: readonly number[]) => markers.map((m) => `\\[${m}\\]`).join('');
+/** The markers, escaped for Markdown: [1][19], or [Sohu 1][Sohu 19] where the brief holds several sources. */
+const citations = (markers: readonly number[], source: string | null) =>
+  markers.map((m) => `\\[${source ? `${escapeMarkdown(source)} ` : ''}${m}\\]`).join('');
 
 /** Text cut at its highlights: each highlighted stretch marked, its meanings after it, then its note numbers. */
 function runsMarkdown(runs: readonly ExportRun[], meaningOf: (colour: string) => string): string {
@@ -43,16 +45,19 @@ export function toMarkdown(doc: ExportDocument): string {
   if (doc.marking) out.push(`**${escapeMarkdown(doc.marking)}**`, '');
   const byline = [doc.author, doc.date].filter(Boolean).map(escapeMarkdown).join(' · ');
   if (byline) out.push(byline, '');
-  if (doc.source) {
+  const several = doc.sources.length > 1;
+  for (const source of doc.sources) {
+    const label = several ? `Source (${escapeMarkdown(source.name)})` : 'Source';
     out.push(
-      `> Source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}: ${runsMarkdown(doc.source.headlineRuns, meaningOf)}`,
+      `> ${label}: ${escapeMarkdown(source.publisher)}, ${escapeMarkdown(source.published)}: ${runsMarkdown(source.headlineRuns, meaningOf)}`,
     );
-    if (doc.source.translation)
+    if (source.translation)
       out.push(
         '>',
-        `> Translation (${escapeMarkdown(doc.source.translationNote ?? 'not part of the source')}): ${escapeMarkdown(doc.source.translation)}`,
+        `> Translation (${escapeMarkdown(source.translationNote ?? 'not part of the source')}): ${escapeMarkdown(source.translation)}`,
       );
-    if (doc.source.grade) out.push('>', `> Source graded ${escapeMarkdown(doc.source.grade)}`);
+    if (source.grade) out.push('>', `> Source graded ${escapeMarkdown(source.grade)}`);
+    if (source.provenance) out.push('>', `> Read from ${escapeMarkdown(source.provenance)}`);
     out.push('');
   }
   if (doc.empty) {
@@ -85,9 +90,11 @@ export function toMarkdown(doc: ExportDocument): string {
     for (const note of section.notes) out.push(...noteBlock(note));
     for (const claim of section.claims) {
       out.push(
-        `**${claim.number}** ${runsMarkdown(claim.runs, meaningOf)}${claim.citations.length ? ` ${citations(claim.citations)}` : ''}`,
+        `**${claim.number}** ${runsMarkdown(claim.runs, meaningOf)}${claim.citations.length ? ` ${citations(claim.citations, claim.citationSource)}` : ''}`,
         '',
       );
+      // Our words, never the source's: set apart and labelled.
+      if (claim.translation) out.push(`> *Translation (ours, not part of the source):* ${escapeMarkdown(claim.translation)}`, '');
       if (claim.assessment) out.push(`*${escapeMarkdown(claim.assessment)}*`, '');
       for (const note of claim.notes) out.push(...noteBlock(note));
     }
@@ -114,16 +121,16 @@ export function toMarkdown(doc: ExportDocument): string {
     }
     for (const chart of doc.charts) out.push(`*${escapeMarkdown(`Chart of ${chart.title}: ${chart.chart.caption}`)}*`, '');
   }
-  if (doc.references.length > 0 && doc.source) {
-    out.push(
-      heading(PART_ANCHORS.references),
-      '',
-      `Reference numbers are those of the source: ${escapeMarkdown(doc.source.publisher)}, ${escapeMarkdown(doc.source.published)}.`,
-      '',
-    );
-    for (const r of doc.references)
-      out.push(`- \\[${r.marker}\\] cited in ${r.citedBy.join(', ')}${r.grade ? `. Graded ${escapeMarkdown(r.grade)}` : ''}`);
-    out.push('');
+  if (doc.references.length > 0) {
+    out.push(heading(PART_ANCHORS.references), '');
+    for (const group of doc.references) {
+      // One source: its numbers, said whose; several: a heading per source.
+      if (several) out.push(`### ${escapeMarkdown(group.source)}`, '', `Reference numbers of ${escapeMarkdown(group.origin)}.`, '');
+      else out.push(`Reference numbers are those of the source: ${escapeMarkdown(group.origin)}.`, '');
+      for (const r of group.references)
+        out.push(`- \\[${r.marker}\\] cited in ${r.citedBy.join(', ')}${r.grade ? `. Graded ${escapeMarkdown(r.grade)}` : ''}`);
+      out.push('');
+    }
   }
   if (doc.annotations) {
     const { legend, notes, orphans } = doc.annotations;

@@ -1,5 +1,5 @@
 import { type Db, newId, now, rebuildSearchIndex } from '../store/index.ts';
-import type { Comparator } from '../../common/model.ts';
+import type { Comparator, SourceProvenance } from '../../common/model.ts';
 import { StoreError } from '../../common/errors.ts';
 import type { ParsedArticle } from './article.ts';
 
@@ -34,6 +34,8 @@ export interface ImportOptions {
   author: string;
   extras?: ArticleExtras;
   indicators?: readonly CuratedIndicator[];
+  /** The file the article was read from, kept with its source. */
+  provenance?: SourceProvenance;
 }
 
 /**
@@ -49,11 +51,13 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
       'INSERT INTO brief (id, rev, created_at, updated_at, author, title) VALUES (@id, @rev, @created_at, @updated_at, @author, @title)',
     ),
     source: db.prepare(`INSERT INTO sources (id, rev, created_at, updated_at, author, brief_id, title_original, original_language,
-        title_translation, translation_note, publisher, published_text, published_on, body_language)
+        title_translation, translation_note, publisher, published_text, published_on, body_language,
+        file_name, file_size, file_sha256, file_format, imported_at)
       VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @title_original, @original_language,
-        @title_translation, @translation_note, @publisher, @published_text, @published_on, @body_language)`),
-    theme: db.prepare(`INSERT INTO themes (id, rev, created_at, updated_at, author, brief_id, position, label, title)
-      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @label, NULL)`),
+        @title_translation, @translation_note, @publisher, @published_text, @published_on, @body_language,
+        @file_name, @file_size, @file_sha256, @file_format, @imported_at)`),
+    theme: db.prepare(`INSERT INTO themes (id, rev, created_at, updated_at, author, brief_id, position, label, title, source_id)
+      VALUES (@id, @rev, @created_at, @updated_at, @author, @brief_id, @position, @label, NULL, @source_id)`),
     claim: db.prepare(`INSERT INTO claims (id, rev, created_at, updated_at, author, theme_id, source_id, position, text)
       VALUES (@id, @rev, @created_at, @updated_at, @author, @theme_id, @source_id, @position, @text)`),
     citation: db.prepare(`INSERT INTO citations (id, rev, created_at, updated_at, author, claim_id, position, marker, char_offset)
@@ -83,13 +87,18 @@ export function importArticle(db: Db, article: ParsedArticle, options: ImportOpt
       published_text: article.publishedText,
       published_on: article.publishedOn,
       body_language: extras.bodyLanguage ?? null,
+      file_name: options.provenance?.fileName ?? null,
+      file_size: options.provenance?.size ?? null,
+      file_sha256: options.provenance?.sha256 ?? null,
+      file_format: options.provenance?.format ?? null,
+      imported_at: options.provenance?.importedAt ?? null,
     });
 
     const claimIds: string[][] = [];
     const claimTexts: string[][] = [];
     article.groups.forEach((group, groupIndex) => {
       const themeId = newId();
-      insert.theme.run({ ...fresh(), id: themeId, brief_id: briefId, position: groupIndex, label: group.label });
+      insert.theme.run({ ...fresh(), id: themeId, brief_id: briefId, position: groupIndex, label: group.label, source_id: sourceId });
       claimIds.push([]);
       claimTexts.push([]);
       group.claims.forEach((claim, claimIndex) => {

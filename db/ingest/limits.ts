@@ -1,8 +1,9 @@
 // The bounds of one import, in one place: what the parent checks before it starts the reader, and
 // what it holds the reader's process to.
+import { LIMITS } from '../../common/limits.ts';
 
-/** The largest source file read (a long report as a PDF is a few megabytes; a saved page with its pictures inlined, tens). */
-export const INGEST_SIZE_LIMIT_BYTES = 50 * 1024 ** 2;
+/** The largest source file read: one number for the reader and the window that reads a dropped file's bytes. */
+export const INGEST_SIZE_LIMIT_BYTES = LIMITS.sourceFileBytes;
 
 /** How long the reader's process may take before it is stopped. */
 export const INGEST_TIME_LIMIT_MS = 20_000;

@@ -8,9 +8,9 @@ import { claimNumbers } from '../../common/claim-numbers.ts';
 
 const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   brief: ['title', 'bottom_line'],
-  sources: ['title_original', 'title_translation', 'publisher', 'published_text', 'reliability', 'credibility'],
+  sources: ['title_original', 'title_translation', 'short_name', 'publisher', 'published_text', 'reliability', 'credibility'],
   themes: ['label', 'title', 'position'],
-  claims: ['text', 'position', 'confidence', 'judgement'],
+  claims: ['text', 'translation', 'position', 'confidence', 'judgement'],
   citations: ['marker', 'char_offset'],
   indicators: ['name', 'unit'],
   observations: ['value', 'unit', 'comparator', 'as_of', 'as_of_note'],
@@ -24,6 +24,7 @@ const SHOWN_FIELDS: Record<ItemTable, string[]> = {
   citation_grades: ['reliability', 'credibility'],
   // The options, one field per setting (see settingFields).
   export_settings: [],
+  dismissed_figures: ['quote'],
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -42,6 +43,10 @@ const FIELD_NAMES: Record<string, string> = {
   reliability: 'Reliability',
   credibility: 'Credibility',
   stance: 'Stance',
+  translation: 'Translation',
+  title_translation: 'Headline translation',
+  short_name: 'Short name',
+  quote: 'Figure',
 };
 
 /** Every live claim's number ("2.1"), by the one numbering of common/claim-numbers.ts. */
@@ -108,6 +113,7 @@ function label(numbers: Numbers, table: ItemTable, row: Record<string, unknown>,
     judgments: 'Key judgment',
     evidence_links: 'Evidence',
     citation_grades: 'Reference grade',
+    dismissed_figures: 'Dismissed figure',
     export_settings: 'Export settings',
   };
   return singular[table];

@@ -19,6 +19,7 @@ import {
   STANCES,
   type Colour,
 } from '../../common/vocabulary.ts';
+import { findFigures } from '../../common/figures.ts';
 import { defaultExportOptions } from '../export/index.ts';
 import { mergeInto, openConflicts, resolveConflict } from './merge.ts';
 import { makeBriefFile, tempDir } from '../test-support/index.ts';
@@ -227,11 +228,15 @@ function toEdit(db: Db, spec: EditSpec): BriefEdit | undefined {
   const sources = live(db, 'SELECT id FROM sources WHERE deleted_at IS NULL ORDER BY rowid');
   const judgments = live(db, 'SELECT id FROM judgments WHERE deleted_at IS NULL ORDER BY rowid');
   const links = live(db, 'SELECT id FROM evidence_links WHERE deleted_at IS NULL ORDER BY rowid');
-  const markers = (
+  // The numbers the first source's claims cite (a claim of no source cites the first source's).
+  const firstSourceMarkers = (
     sql(
       db,
       `SELECT DISTINCT ci.marker FROM citations ci JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
-      WHERE ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY ci.marker`,
+      WHERE ci.deleted_at IS NULL AND c.deleted_at IS NULL AND t.deleted_at IS NULL
+        AND coalesce(c.source_id, t.source_id, (SELECT id FROM sources WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT 1)) =
+          (SELECT id FROM sources WHERE deleted_at IS NULL ORDER BY rowid LIMIT 1)
+      ORDER BY ci.marker`,
     )
       .pluck()
       .all() as number[]
@@ -370,12 +375,57 @@ function toEdit(db: Db, spec: EditSpec): BriefEdit | undefined {
     },
     'citation.grade': () => {
       const sourceId = pick(sources, 0);
-      const marker = pick(markers, spec.i);
+      const marker = pick(firstSourceMarkers, spec.i);
       return sourceId && marker !== undefined ? { kind: 'citation.grade', sourceId, marker, reliability, credibility } : undefined;
     },
     'source.grade': () => {
       const id = pick(sources, spec.i);
       return id ? { kind: 'source.grade', id, reliability, credibility } : undefined;
+    },
+    'source.add': () => ({
+      kind: 'source.add',
+      receipt: null,
+      provenance: null,
+      headline: spec.word,
+      headlineLanguage: spec.flag ? 'en' : null,
+      titleTranslation: null,
+      shortName: spec.flag ? MEANINGS[spec.i % MEANINGS.length]! : null,
+      publisher: 'Desk',
+      publishedOn: spec.flag ? '2026-01-01' : null,
+      themes: [{ heading: spec.word, claims: [spec.word, WORDS[spec.j % WORDS.length]!] }],
+    }),
+    'source.update': () => {
+      const id = pick(sources, spec.i);
+      return id
+        ? { kind: 'source.update', id, shortName: spec.flag ? spec.word : null, titleTranslation: spec.flag ? null : spec.word }
+        : undefined;
+    },
+    'claim.translate': () => {
+      const id = pick(claims, spec.i);
+      return id ? { kind: 'claim.translate', id, translation: spec.j % 3 === 0 ? null : spec.word } : undefined;
+    },
+    'figure.accept': () => {
+      const claimId = pick(claims, spec.i);
+      if (!claimId) return undefined;
+      const figure = findFigures(sql(db, 'SELECT text FROM claims WHERE id = ?').pluck().get(claimId) as string)[0];
+      if (!figure) return undefined;
+      const value = Array.isArray(figure.value) ? figure.value[1] : figure.value;
+      return {
+        kind: 'figure.accept',
+        claimId,
+        quote: figure.quote,
+        name: MEANINGS[spec.j % MEANINGS.length]!,
+        unit: figure.unit,
+        value: String(value),
+        comparator: figure.comparator,
+        asOf: spec.flag ? '2025-11-09' : '',
+      };
+    },
+    'figure.dismiss': () => {
+      const claimId = pick(claims, spec.i);
+      if (!claimId) return undefined;
+      const figure = findFigures(sql(db, 'SELECT text FROM claims WHERE id = ?').pluck().get(claimId) as string)[0];
+      return figure ? { kind: 'figure.dismiss', claimId, quote: figure.quote } : undefined;
     },
     'export.settings': () => ({
       kind: 'export.settings',

@@ -98,6 +98,7 @@ const NATURAL_KEYS: Partial<Record<ItemTable, readonly string[]>> = {
   evidence_links: ['judgment_id', 'target_kind', 'target_id'],
   citation_grades: ['source_id', 'marker'],
   export_settings: ['brief_id'],
+  dismissed_figures: ['claim_id', 'quote'],
 };
 
 /** Each table's columns, read once per connection (the schema does not change under an open store). */

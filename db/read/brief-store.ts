@@ -16,6 +16,7 @@ import {
 } from '../../common/vocabulary.ts';
 import { formatAsOf, formatValue } from '../../common/format.ts';
 import type { ExportOptions } from '../../common/export-document.ts';
+import type { SourceFormat } from '../../common/parsed-source.ts';
 import type {
   Brief,
   BriefCounts,
@@ -24,6 +25,7 @@ import type {
   CitationGrade,
   Claim,
   Comparator,
+  DismissedFigure,
   EvidenceLink,
   Highlight,
   Indicator,
@@ -59,6 +61,16 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 const LIVE = 'deleted_at IS NULL';
+// Columns of the rows a brief's themes, claims, citations and notes are read from: the whole brief and a patch read the same.
+const THEME_COLUMNS = 'id, created_at, updated_at, author, position, label, title, source_id';
+const CLAIM_COLUMNS =
+  'c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text, c.confidence, c.judgement, c.translation';
+const CITATION_COLUMNS = 'ci.id, ci.claim_id, ci.marker, ci.char_offset';
+const NOTE_COLUMNS = 'id, created_at, updated_at, author, target_kind, target_id, body';
+const HIGHLIGHT_COLUMNS = `id, rev, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
+  position_start, position_end, color, comment`;
+/** Ids given to a statement as one JSON array (json_each), so one prepared statement serves any number of them. */
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
 export class BriefStore {
   readonly #db: Db;
@@ -72,13 +84,10 @@ export class BriefStore {
         `SELECT id, created_at, updated_at, author, title, bottom_line FROM brief WHERE ${LIVE} ORDER BY created_at LIMIT 1`,
       ),
       sources: db.prepare(`SELECT * FROM sources WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
-      themes: db.prepare(`SELECT id, created_at, updated_at, author, position, label, title FROM themes
-        WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
-      claims:
-        db.prepare(`SELECT c.id, c.created_at, c.updated_at, c.author, c.theme_id, c.source_id, c.position, c.text, c.confidence, c.judgement
-        FROM claims c JOIN themes t ON t.id = c.theme_id
+      themes: db.prepare(`SELECT ${THEME_COLUMNS} FROM themes WHERE brief_id = ? AND ${LIVE} ORDER BY position, id`),
+      claims: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN themes t ON t.id = c.theme_id
         WHERE t.brief_id = ? AND c.deleted_at IS NULL ORDER BY c.position, c.id`),
-      citations: db.prepare(`SELECT ci.id, ci.claim_id, ci.marker, ci.char_offset FROM citations ci
+      citations: db.prepare(`SELECT ${CITATION_COLUMNS} FROM citations ci
         JOIN claims c ON c.id = ci.claim_id JOIN themes t ON t.id = c.theme_id
         WHERE t.brief_id = ? AND ci.deleted_at IS NULL ORDER BY ci.position, ci.id`),
       indicators: db.prepare(`SELECT id, created_at, updated_at, author, position, name, unit, claim_id FROM indicators
@@ -88,11 +97,14 @@ export class BriefStore {
       highlights:
         db.prepare(`SELECT id, rev, created_at, updated_at, author, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
         position_start, position_end, color, comment FROM annotations WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
-      notes: db.prepare(`SELECT id, created_at, updated_at, author, target_kind, target_id, body FROM notes
-        WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
+      notes: db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id`),
       noteTags: db.prepare(`SELECT nt.note_id, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
         WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE`),
       palette: db.prepare(`SELECT colour, meaning FROM palette WHERE ${LIVE}`),
+      // Dismissed figures of live claims (a deleted claim's dismissals come back with it on undo).
+      dismissedFigures: db.prepare(`SELECT d.id, d.created_at, d.updated_at, d.author, d.claim_id, d.quote FROM dismissed_figures d
+        JOIN claims c ON c.id = d.claim_id JOIN themes t ON t.id = c.theme_id
+        WHERE t.brief_id = ? AND d.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY d.created_at, d.id`),
       // Two colleagues' judgments added at the same place (a merge) stand in the order they were written.
       judgments: db.prepare(`SELECT id, created_at, updated_at, author, position, text, likelihood, confidence FROM judgments
         WHERE brief_id = ? AND ${LIVE} ORDER BY position, created_at, id`),
@@ -113,14 +125,36 @@ export class BriefStore {
       exportSettings: db
         .prepare(`SELECT options FROM export_settings WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id LIMIT 1`)
         .pluck(),
-      // For a patch: whether any evidence link (live or not) names one of these claims or indicators.
-      evidenceOn: db.prepare('SELECT 1 FROM evidence_links WHERE target_id IN (SELECT value FROM json_each(?)) LIMIT 1').pluck(),
-      // For a patch: highlights by id (deleted ones too, so the view can drop them) or on given targets.
+      // For a patch, each statement reading only the items an edit touched, by index (never the whole brief):
+      // whether any evidence link (live or not) names one of these claims or indicators;
+      evidenceOn: db
+        .prepare(`SELECT 1 FROM evidence_links WHERE target_kind IN ('claim', 'indicator') AND target_id ${IN_IDS} LIMIT 1`)
+        .pluck(),
+      // highlights by id (deleted ones too, so the view can drop them), and the live ones on given targets;
       someHighlights:
-        db.prepare(`SELECT id, rev, created_at, updated_at, author, deleted_at, target_kind, target_id, quote_exact, quote_prefix, quote_suffix,
-        position_start, position_end, color, comment FROM annotations
-        WHERE brief_id = ? AND (id IN (SELECT value FROM json_each(?)) OR (deleted_at IS NULL AND target_id IN (SELECT value FROM json_each(?))))
+        db.prepare(`SELECT ${HIGHLIGHT_COLUMNS} FROM annotations WHERE brief_id = @brief AND id IN (SELECT value FROM json_each(@ids))
+        UNION SELECT ${HIGHLIGHT_COLUMNS} FROM annotations WHERE brief_id = @brief AND ${LIVE} AND target_kind IN ('claim', 'source')
+          AND target_id IN (SELECT value FROM json_each(@targets))
         ORDER BY created_at, id`),
+      // live themes by id, with their claims and those claims' citations (`+brief_id`: found by id, not among the brief's);
+      someThemes: db.prepare(`SELECT ${THEME_COLUMNS} FROM themes WHERE +brief_id = ? AND ${LIVE} AND id ${IN_IDS} ORDER BY position, id`),
+      claimsOfThemes: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.theme_id ${IN_IDS} AND c.deleted_at IS NULL
+        ORDER BY c.position, c.id`),
+      citationsOfThemes: db.prepare(`SELECT ${CITATION_COLUMNS} FROM citations ci JOIN claims c ON c.id = ci.claim_id
+        WHERE c.theme_id ${IN_IDS} AND ci.deleted_at IS NULL ORDER BY ci.position, ci.id`),
+      // live claims (of live themes) by id, and their citations; the claims whose citations these are
+      // (CROSS JOIN: claims found by id first, never the brief's themes walked for them);
+      someClaims: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c CROSS JOIN themes t ON t.id = c.theme_id
+        WHERE t.brief_id = ? AND t.deleted_at IS NULL AND c.deleted_at IS NULL AND c.id ${IN_IDS} ORDER BY c.position, c.id`),
+      citationsOfClaims: db.prepare(`SELECT ${CITATION_COLUMNS} FROM citations ci WHERE ci.claim_id ${IN_IDS} AND ci.deleted_at IS NULL
+        ORDER BY ci.position, ci.id`),
+      claimsOfCitations: db.prepare(`SELECT DISTINCT claim_id FROM citations WHERE id ${IN_IDS}`).pluck(),
+      // live notes by id and their tags; the notes these tag links, or links to these tags, are on.
+      someNotes: db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE brief_id = ? AND ${LIVE} AND id ${IN_IDS} ORDER BY created_at, id`),
+      tagsOfNotes: db.prepare(`SELECT nt.note_id, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
+        WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL AND nt.note_id ${IN_IDS} ORDER BY t.name COLLATE NOCASE`),
+      notesOfLinks: db.prepare(`SELECT note_id FROM note_tags WHERE id ${IN_IDS}`).pluck(),
+      notesOfTags: db.prepare(`SELECT note_id FROM note_tags WHERE tag_id ${IN_IDS}`).pluck(),
       targetTexts: db.prepare(`SELECT id, text FROM claims WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(@ids))
         UNION ALL SELECT id, title_original FROM sources WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`),
       counts: db.prepare(`SELECT
@@ -174,14 +208,16 @@ export class BriefStore {
         highlights,
         notes: this.#notes(brief.id),
         palette: this.#palette(),
+        dismissedFigures: this.#dismissedFigures(brief.id),
       };
     })();
   }
 
   /**
    * What an edit (or its undo) changed, as the parts of the brief to replace: a highlight edit sends
-   * one highlight, not the 100,000 others; a claim edit sends the themes and the highlights on that
-   * claim (their anchors may have moved). Computed from the rows the edit touched.
+   * one highlight, not the 100,000 others; a claim edit sends that claim and the highlights on it
+   * (their anchors may have moved), not its theme or the others. Computed from the rows the edit
+   * touched, each read by id: its cost does not grow with the brief.
    */
   getPatch(touched: readonly { table: string; id: string }[]): BriefPatch {
     return this.#db.transaction((): BriefPatch => {
@@ -201,17 +237,20 @@ export class BriefStore {
         (targets.length > 0 && this.#statements.evidenceOn.get(JSON.stringify(targets)) !== undefined)
       )
         patch.judgments = this.#judgments(brief.id);
-      if (['themes', 'claims', 'citations'].some((t) => tables.has(t))) patch.themes = this.#themes(brief.id);
+      this.#patchThemes(patch, brief.id, touched);
       if (['indicators', 'observations'].some((t) => tables.has(t))) patch.indicators = this.#indicators(brief.id);
-      if (['notes', 'tags', 'note_tags'].some((t) => tables.has(t))) patch.notes = this.#notes(brief.id);
+      this.#patchNotes(patch, brief.id, touched);
       if (tables.has('palette')) patch.palette = this.#palette();
+      if (tables.has('dismissed_figures') || tables.has('claims')) patch.dismissedFigures = this.#dismissedFigures(brief.id);
       // Highlights edited, and highlights on edited claims or sources (their anchors are found again).
       const ids = touched.filter((t) => t.table === 'annotations').map((t) => t.id);
       const anchoredOn = touched.filter((t) => t.table === 'claims' || t.table === 'sources').map((t) => t.id);
       if (ids.length + anchoredOn.length > 0) {
-        const rows = this.#statements.someHighlights.all(brief.id, JSON.stringify(ids), JSON.stringify(anchoredOn)) as (HighlightRow & {
-          deleted_at: string | null;
-        })[];
+        const rows = this.#statements.someHighlights.all({
+          brief: brief.id,
+          ids: JSON.stringify(ids),
+          targets: JSON.stringify(anchoredOn),
+        }) as (HighlightRow & { deleted_at: string | null })[];
         const texts = new Map(
           (this.#statements.targetTexts.all({ ids: JSON.stringify(rows.map((r) => r.target_id)) }) as { id: string; text: string }[]).map(
             (r) => [r.id, r.text],
@@ -224,6 +263,46 @@ export class BriefStore {
       }
       return patch;
     })();
+  }
+
+  /** Themes touched, whole with their claims; claims touched (or whose citations were), one by one. */
+  #patchThemes(patch: BriefPatch, briefId: string, touched: readonly { table: string; id: string }[]): void {
+    const s = this.#statements;
+    const themeIds = idsOf(touched, 'themes');
+    let upserted = new Set<string>();
+    if (themeIds.length > 0) {
+      const rows = s.someThemes.all(briefId, JSON.stringify(themeIds)) as ThemeRow[];
+      const live = JSON.stringify(rows.map((row) => row.id));
+      const themes = toThemes(rows, s.claimsOfThemes.all(live) as ClaimRow[], s.citationsOfThemes.all(live) as CitationRow[]);
+      patch.themes = { upsert: themes, remove: missing(themeIds, rows) };
+      upserted = new Set(themes.flatMap((theme) => theme.claims.map((claim) => claim.id)));
+    }
+    const cited = idsOf(touched, 'citations');
+    const claimIds = [
+      ...new Set([...idsOf(touched, 'claims'), ...(cited.length > 0 ? (s.claimsOfCitations.all(JSON.stringify(cited)) as string[]) : [])]),
+    ].filter((id) => !upserted.has(id));
+    if (claimIds.length > 0) {
+      const ids = JSON.stringify(claimIds);
+      const rows = s.someClaims.all(briefId, ids) as ClaimRow[];
+      patch.claims = { upsert: toClaims(rows, s.citationsOfClaims.all(ids) as CitationRow[]), remove: missing(claimIds, rows) };
+    }
+  }
+
+  /** Notes touched, and the notes whose tags or tag links were. */
+  #patchNotes(patch: BriefPatch, briefId: string, touched: readonly { table: string; id: string }[]): void {
+    const s = this.#statements;
+    const [links, tags] = [idsOf(touched, 'note_tags'), idsOf(touched, 'tags')];
+    const noteIds = [
+      ...new Set([
+        ...idsOf(touched, 'notes'),
+        ...(links.length > 0 ? (s.notesOfLinks.all(JSON.stringify(links)) as string[]) : []),
+        ...(tags.length > 0 ? (s.notesOfTags.all(JSON.stringify(tags)) as string[]) : []),
+      ]),
+    ];
+    if (noteIds.length === 0) return;
+    const ids = JSON.stringify(noteIds);
+    const rows = s.someNotes.all(briefId, ids) as NoteRow[];
+    patch.notes = { upsert: toNotes(rows, s.tagsOfNotes.all(ids) as NoteTagRow[]), remove: missing(noteIds, rows) };
   }
 
   #toHighlight(row: HighlightRow, text: string | undefined): Highlight {
@@ -242,6 +321,25 @@ export class BriefStore {
       publishedOn: row.published_on,
       bodyLanguage: row.body_language,
       grade: { reliability: row.reliability, credibility: row.credibility },
+      shortName: row.short_name,
+      provenance:
+        row.file_sha256 !== null && row.file_format !== null
+          ? {
+              fileName: row.file_name ?? '',
+              size: row.file_size ?? 0,
+              sha256: row.file_sha256,
+              format: row.file_format,
+              importedAt: row.imported_at ?? '',
+            }
+          : null,
+    }));
+  }
+
+  #dismissedFigures(briefId: string): DismissedFigure[] {
+    return (this.#statements.dismissedFigures.all(briefId) as (StampedRow & { claim_id: string; quote: string })[]).map((row) => ({
+      ...stamped(row),
+      claimId: row.claim_id,
+      quote: row.quote,
     }));
   }
 
@@ -282,32 +380,7 @@ export class BriefStore {
 
   #themes(briefId: string): Theme[] {
     const s = this.#statements;
-    const citationsByClaim = groupBy(
-      s.citations.all(briefId) as { id: string; claim_id: string; marker: number; char_offset: number }[],
-      (row) => row.claim_id,
-    );
-    const claimsByTheme = groupBy(s.claims.all(briefId) as ClaimRow[], (row) => row.theme_id);
-    const toClaim = (row: ClaimRow): Claim => {
-      const citations = (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset }));
-      return {
-        ...stamped(row),
-        themeId: row.theme_id,
-        sourceId: row.source_id,
-        position: row.position,
-        text: row.text,
-        citations,
-        editableText: formatClaim({ text: row.text, citations }),
-        confidence: row.confidence,
-        judgement: row.judgement,
-      };
-    };
-    return (s.themes.all(briefId) as ThemeRow[]).map((row): Theme => ({
-      ...stamped(row),
-      position: row.position,
-      label: row.label,
-      title: row.title,
-      claims: (claimsByTheme.get(row.id) ?? []).map(toClaim),
-    }));
+    return toThemes(s.themes.all(briefId) as ThemeRow[], s.claims.all(briefId) as ClaimRow[], s.citations.all(briefId) as CitationRow[]);
   }
 
   #indicators(briefId: string): Indicator[] {
@@ -338,14 +411,7 @@ export class BriefStore {
   }
 
   #notes(briefId: string): Note[] {
-    const tagsByNote = groupBy(this.#statements.noteTags.all() as { note_id: string; name: string }[], (row) => row.note_id);
-    return (this.#statements.notes.all(briefId) as NoteRow[]).map((row): Note => ({
-      ...stamped(row),
-      targetKind: row.target_kind,
-      targetId: row.target_id,
-      body: row.body,
-      tags: (tagsByNote.get(row.id) ?? []).map((t) => t.name),
-    }));
+    return toNotes(this.#statements.notes.all(briefId) as NoteRow[], this.#statements.noteTags.all() as NoteTagRow[]);
   }
 
   #palette(): PaletteEntry[] {
@@ -363,6 +429,7 @@ type ClaimRow = StampedRow & {
   text: string;
   confidence: Confidence | null;
   judgement: string | null;
+  translation: string | null;
 };
 type ObservationRow = StampedRow & {
   indicator_id: string;
@@ -386,6 +453,12 @@ type SourceRow = StampedRow & {
   body_language: string | null;
   reliability: Reliability | null;
   credibility: Credibility | null;
+  short_name: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  file_format: SourceFormat | null;
+  imported_at: string | null;
 };
 type JudgmentRow = StampedRow & { position: number; text: string; likelihood: Likelihood | null; confidence: Confidence | null };
 type EvidenceRow = StampedRow & { judgment_id: string; target_kind: EvidenceKind; target_id: string; stance: Stance };
@@ -395,9 +468,11 @@ type CitationGradeRow = StampedRow & {
   reliability: Reliability | null;
   credibility: Credibility | null;
 };
-type ThemeRow = StampedRow & { position: number; label: string; title: string | null };
+type ThemeRow = StampedRow & { position: number; label: string; title: string | null; source_id: string | null };
 type IndicatorRow = StampedRow & { position: number; name: string; unit: string; claim_id: string | null };
 type NoteRow = StampedRow & { target_kind: NoteTarget; target_id: string | null; body: string };
+type NoteTagRow = { note_id: string; name: string };
+type CitationRow = { id: string; claim_id: string; marker: number; char_offset: number };
 type HighlightRow = StampedRow & {
   rev: string;
   target_kind: 'claim' | 'source';
@@ -410,6 +485,61 @@ type HighlightRow = StampedRow & {
   color: Colour;
   comment: string | null;
 };
+
+/** The ids of the rows of `table` an edit touched. */
+const idsOf = (touched: readonly { table: string; id: string }[], table: string): string[] =>
+  touched.filter((t) => t.table === table).map((t) => t.id);
+
+/** Which of `ids` the rows read do not hold (deleted, or not the brief's any more): what a patch removes. */
+function missing(ids: readonly string[], rows: readonly { id: string }[]): string[] {
+  const found = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => !found.has(id));
+}
+
+/** Claims as shown, each with its citations, from rows in the store's order. */
+function toClaims(rows: readonly ClaimRow[], citationRows: readonly CitationRow[]): Claim[] {
+  const citationsByClaim = groupBy(citationRows, (row) => row.claim_id);
+  return rows.map((row): Claim => {
+    const citations = (citationsByClaim.get(row.id) ?? []).map((c): Citation => ({ id: c.id, marker: c.marker, offset: c.char_offset }));
+    return {
+      ...stamped(row),
+      themeId: row.theme_id,
+      sourceId: row.source_id,
+      position: row.position,
+      text: row.text,
+      citations,
+      editableText: formatClaim({ text: row.text, citations }),
+      confidence: row.confidence,
+      judgement: row.judgement,
+      translation: row.translation,
+    };
+  });
+}
+
+/** Themes as shown, each with its claims, from rows in the store's order. */
+function toThemes(rows: readonly ThemeRow[], claimRows: readonly ClaimRow[], citationRows: readonly CitationRow[]): Theme[] {
+  const claimsByTheme = groupBy(toClaims(claimRows, citationRows), (claim) => claim.themeId);
+  return rows.map((row): Theme => ({
+    ...stamped(row),
+    position: row.position,
+    label: row.label,
+    title: row.title,
+    sourceId: row.source_id,
+    claims: claimsByTheme.get(row.id) ?? [],
+  }));
+}
+
+/** Notes as shown, each with its tags' names. */
+function toNotes(rows: readonly NoteRow[], tagRows: readonly NoteTagRow[]): Note[] {
+  const tagsByNote = groupBy(tagRows, (row) => row.note_id);
+  return rows.map((row): Note => ({
+    ...stamped(row),
+    targetKind: row.target_kind,
+    targetId: row.target_id,
+    body: row.body,
+    tags: (tagsByNote.get(row.id) ?? []).map((t) => t.name),
+  }));
+}
 
 /** The text each highlight target holds now: claims by id, and the source's headline. */
 function textsOf(themes: readonly Theme[], sources: readonly Source[]): Map<string, string> {

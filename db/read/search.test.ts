@@ -119,3 +119,30 @@ test('the snippet of a long note is the text around the match, cut at spaces', (
   assert.ok(shown(hit)!.length < 160, `${shown(hit)!.length} characters`);
   assert.deepEqual(matched([hit!]), ['far more']);
 });
+
+test('an edit replaces its item’s entry wherever an older version of the app wrote it, and leaves no second one', (t) => {
+  const { workspace, search, writer } = setup(t);
+  const claim = workspace.briefs.getBrief()!.themes[0]!.claims[0]!;
+  // As migration 030 and earlier versions left an index: every entry at a rowid of its own, not its row's.
+  const db = workspace.db;
+  const entries = db.prepare('SELECT kind, item_id, text FROM search_index ORDER BY rowid').all();
+  db.exec('DELETE FROM search_index');
+  const insert = db.prepare('INSERT INTO search_index (rowid, kind, item_id, text) VALUES (?, @kind, @item_id, @text)');
+  entries.forEach((entry, i) => insert.run(5_000 + i, entry));
+  const entriesOf = (id: string) => db.prepare('SELECT count(*) FROM search_index WHERE item_id = ?').pluck().get(id);
+
+  writer.apply({ kind: 'claim.update', id: claim.id, text: 'Lanthanum output doubled [1]' });
+  assert.equal(entriesOf(claim.id), 1);
+  writer.apply({ kind: 'claim.update', id: claim.id, text: 'Cerium output doubled [1]' });
+  writer.undo();
+  assert.equal(entriesOf(claim.id), 1);
+  assert.deepEqual(
+    search.query('lanthanum').map((h) => h.id),
+    [claim.id],
+  );
+  writer.apply({ kind: 'claim.delete', id: claim.id });
+  assert.equal(entriesOf(claim.id), 0);
+  writer.undo();
+  assert.equal(entriesOf(claim.id), 1);
+  assert.equal(db.prepare('SELECT count(*) FROM search_index').pluck().get(), entries.length);
+});

@@ -2,6 +2,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSy
 import Database from 'better-sqlite3';
 import { parseJsonObject } from '../../common/json-object.ts';
 import { CONFIDENCES, CREDIBILITIES, EVIDENCE_KINDS, LIKELIHOODS, RELIABILITIES, STANCES } from '../../common/vocabulary.ts';
+import { SOURCE_FORMATS } from '../../common/parsed-source.ts';
 import { StoreError } from '../../common/errors.ts';
 import { readFailure } from '../files/index.ts';
 import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable, readExportSettings } from '../store/index.ts';
@@ -238,7 +239,7 @@ const among = (column: string, values: readonly string[]) =>
   `${column} IS NULL OR ${column} IN (${values.map((value) => `'${value}'`).join(', ')})`;
 
 /**
- * The CHECK constraints of the tables and columns of schema v5 (migration 050), checked by hand:
+ * The CHECK constraints of the tables and columns of schemas v5 and v6 (migrations 050, 060), checked by hand:
  * SQLite's quick_check does not evaluate CHECK constraints on a database opened read-only, as the
  * private copy is. The vocabularies are ours (common/vocabulary.ts), so writing them into SQL is safe.
  */
@@ -246,6 +247,10 @@ const RULES: Record<string, { column: string; holds: string }[]> = {
   sources: [
     { column: 'reliability', holds: among('reliability', RELIABILITIES) },
     { column: 'credibility', holds: among('credibility', CREDIBILITIES) },
+    // Schema v6 (migration 060): where the source was read from.
+    { column: 'file_size', holds: 'file_size IS NULL OR file_size >= 0' },
+    { column: 'file_sha256', holds: "file_sha256 IS NULL OR (length(file_sha256) = 64 AND file_sha256 NOT GLOB '*[^0-9a-f]*')" },
+    { column: 'file_format', holds: among('file_format', SOURCE_FORMATS) },
   ],
   judgments: [
     { column: 'id', holds: 'length(id) = 36' },
@@ -265,6 +270,7 @@ const RULES: Record<string, { column: string; holds: string }[]> = {
     { column: 'credibility', holds: among('credibility', CREDIBILITIES) },
   ],
   export_settings: [{ column: 'id', holds: 'length(id) = 36' }],
+  dismissed_figures: [{ column: 'id', holds: 'length(id) = 36' }],
 };
 
 /** The tables whose rows a received brief hands over (their names are ours: the schema was compared first). */

@@ -32,6 +32,7 @@ test('an empty file migrates to the current schema with our application id, in W
     'citation_grades',
     'citations',
     'claims',
+    'dismissed_figures',
     'edit_history',
     'evidence_links',
     'export_settings',
@@ -137,7 +138,7 @@ test('the embedded brief holds every theme, claim and citation of the article, e
   );
 });
 
-test('a file of every older schema version opens as the user’s own, migrated, with its work kept and nothing of schema 5 invented', (t) => {
+test('a file of every older schema version opens as the user’s own, migrated, with its work kept and nothing of a later schema invented', (t) => {
   const dir = tempDir(t);
   for (const { version } of MIGRATIONS.slice(0, -1)) {
     const path = join(dir, `v${version}.sqlite`);
@@ -146,12 +147,31 @@ test('a file of every older schema version opens as the user’s own, migrated, 
     try {
       assert.equal(readSchemaState(db).version, SCHEMA_VERSION);
       const brief = new BriefStore(db).getBrief()!;
-      assert.equal(brief.themes.flatMap((theme) => theme.claims).length, 12, `v${version}`);
+      const claims = brief.themes.flatMap((theme) => theme.claims);
+      // The released v5 file was made by every edit of the README's example (one claim added).
+      assert.equal(claims.length, version === 5 ? 13 : 12, `v${version}`);
+      if (version < 5) {
+        assert.deepEqual(
+          [brief.bottomLine, brief.judgments, brief.citationGrades, brief.exportSettings],
+          [null, [], [], null],
+          `v${version}`,
+        );
+      }
+      // Schema 6 (several sources): one source, no file it was read from, no short name, no translation of a claim, nothing dismissed.
       assert.deepEqual(
-        [brief.bottomLine, brief.judgments, brief.citationGrades, brief.exportSettings],
-        [null, [], [], null],
+        brief.sources.map((source) => [source.shortName, source.provenance]),
+        [[null, null]],
         `v${version}`,
       );
+      assert.ok(
+        claims.every((claim) => claim.translation === null),
+        `v${version}`,
+      );
+      assert.ok(
+        brief.themes.every((theme) => theme.sourceId === null),
+        `v${version}`,
+      );
+      assert.deepEqual(brief.dismissedFigures, [], `v${version}`);
       if (version === 4) {
         // The released v4 file holds an assessment, a renamed colour, a highlight with a comment and a tagged note.
         assert.equal(brief.themes[0]!.claims[0]!.confidence, 'moderate');
@@ -164,6 +184,14 @@ test('a file of every older schema version opens as the user’s own, migrated, 
           brief.notes.map((n) => n.tags),
           [['follow-up']],
         );
+      }
+      if (version === 5) {
+        // The released v5 file: a bottom line, key judgments with evidence, graded references and source, export settings.
+        assert.ok(brief.bottomLine);
+        assert.ok(brief.judgments.length > 0 && brief.judgments.some((judgment) => judgment.evidence.length > 0));
+        assert.ok(brief.citationGrades.length > 0);
+        assert.notEqual(brief.sources[0]!.grade.reliability, null);
+        assert.notEqual(brief.exportSettings, null);
       }
     } finally {
       db.close();

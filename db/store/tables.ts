@@ -9,6 +9,7 @@ export const ITEM_TABLES = [
   'notes', 'annotations', 'tags', 'note_tags', 'palette', // the analyst's own work
   'judgments', 'evidence_links',            // the analyst's answer and what it rests on
   'citation_grades', 'export_settings',     // grades of the references; the composer's settings
+  'dismissed_figures',                      // figures the analyst does not want as indicators
 ] as const;
 
 export type ItemTable = (typeof ITEM_TABLES)[number];

@@ -63,6 +63,8 @@ function freeTextColumns(db: Database.Database, table: string): string[] {
     ...['id', 'rev', 'deleted_at', 'target_kind', 'target_id', 'comparator', 'as_of', 'confidence', 'colour'],
     // Schema v5: closed vocabularies, and the export settings (JSON the receive reads; hostile variants of it are their own files).
     ...['likelihood', 'stance', 'reliability', 'credibility', 'options'],
+    // Schema v6: a source file's hash and format (hostile variants of them are their own files).
+    ...['file_sha256', 'file_format'],
   ]);
   return (db.pragma(`table_info(${table})`) as { name: string; type: string }[])
     .filter((c) => c.type === 'TEXT' && !fixed.has(c.name) && !c.name.endsWith('_id'))
@@ -116,6 +118,22 @@ function makeRichBrief(path: string): void {
     writer.apply({ kind: 'citation.grade', sourceId: source.id, marker: claim.citations[0]!.marker, reliability: 'B', credibility: '2' });
     writer.apply({ kind: 'source.grade', id: source.id, reliability: 'C', credibility: '3' });
     writer.apply({ kind: 'export.settings', options: defaultExportOptions(brief.title, 'sender', '2026-01-15') });
+    // Schema v6: a second source read from a file, translations, a dismissed figure.
+    const second = writer.apply({
+      kind: 'source.add',
+      receipt: null,
+      provenance: { fileName: 'report.pdf', size: 1234, sha256: 'ab'.repeat(32), format: 'pdf', importedAt: '2026-01-15T10:00:00.000Z' },
+      headline: 'Rare earth magnets in 2030',
+      headlineLanguage: 'en',
+      titleTranslation: null,
+      shortName: 'Report',
+      publisher: 'Institute',
+      publishedOn: '2026-01-10',
+      themes: [{ heading: 'Magnets', claims: ['Output will reach 5,000 tons by 2030 [4].'] }],
+    });
+    writer.apply({ kind: 'source.update', id: second.id, shortName: 'Magnet report', titleTranslation: 'Les aimants en 2030' });
+    writer.apply({ kind: 'claim.translate', id: claim.id, translation: '俄罗斯的稀土储量' });
+    writer.apply({ kind: 'figure.dismiss', claimId: claim.id, quote: claim.text.slice(0, 4) });
     saveCopy(db, path);
   } finally {
     db.close();
@@ -219,6 +237,13 @@ function analysisVariants(
     ],
     ['reference-grade-off-scale.sqlite', 'a reference graded G', "UPDATE citation_grades SET reliability = 'G';", 'citation_grades'],
     ['source-grade-off-scale.sqlite', 'a source graded 7', "UPDATE sources SET credibility = '7';", 'sources'],
+    [
+      'source-hash-not-hex.sqlite',
+      'a source whose file hash is not a SHA-256',
+      "UPDATE sources SET file_sha256 = 'zz' || substr(file_sha256, 3) WHERE file_sha256 IS NOT NULL;",
+      'sources',
+    ],
+    ['source-format-unknown.sqlite', 'a source read from an unknown format', "UPDATE sources SET file_format = 'exe';", 'sources'],
   ];
   for (const [name, what, sql, table] of offVocabulary) {
     tamper(good, at(name), sql, unchecked);
@@ -234,6 +259,11 @@ function analysisVariants(
   add('hostile data', 'evidence for a key judgment the file lacks', at('evidence-missing-judgment.sqlite'), {
     code: 'damaged',
     message: /an item in "evidence_links" refers to one missing from "judgments"/,
+  });
+  tamper(good, at('theme-missing-source.sqlite'), "UPDATE themes SET source_id = '00000000-0000-4000-8000-0000000000e4';");
+  add('hostile data', 'a theme read from a source the file lacks', at('theme-missing-source.sqlite'), {
+    code: 'damaged',
+    message: /an item in "themes" refers to one missing from "sources"/,
   });
   const danglingEvidence = { code: 'damaged', message: /key judgments rest on a claim or indicator the file lacks/ };
   tamper(good, at('evidence-missing-target.sqlite'), "UPDATE evidence_links SET target_id = '00000000-0000-4000-8000-0000000000e3';");
@@ -607,5 +637,11 @@ export function buildAdversarialCorpus(dir: string): CorpusFile[] {
   add('sound', 'a brief of schema version 1', at('schema-v1.sqlite'));
   copyFileSync(new URL('../fixtures/schema-v4.sqlite', import.meta.url), at('schema-v4.sqlite'));
   add('sound', 'a brief of schema version 4 (assessed, highlighted, annotated)', at('schema-v4.sqlite'));
+  copyFileSync(new URL('../fixtures/schema-v5.sqlite', import.meta.url), at('schema-v5.sqlite'));
+  add(
+    'sound',
+    'a brief of schema version 5 (every edit kind of that version: judgments, evidence, grades, settings)',
+    at('schema-v5.sqlite'),
+  );
   return files;
 }

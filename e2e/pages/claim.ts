@@ -8,7 +8,9 @@ export class ClaimObject extends PartObject {
   /** The highlights drawn in its text. */
   readonly marks = this.root.locator('mark');
   /** Its citation chips ([n]), each a button to its reference. */
-  readonly citations = this.root.getByRole('button', { name: /^Reference \d+(,|$)/ });
+  readonly citations = this.root.getByRole('button', { name: /^Reference (.+ )?\d+(,|$)/ });
+  /** Our translation of the claim, shown labelled under its text. */
+  readonly translation = this.root.getByTestId('translation');
   /** The marks in its margin: notes, highlights, assessment. */
   readonly marginMarks = {
     notes: this.root.getByRole('button', { name: /^\d+ notes? on claim/ }),
@@ -53,6 +55,13 @@ export class ClaimObject extends PartObject {
     await this.useTool(`Assess claim ${this.number}`);
     await this.root.getByRole('combobox', { name: 'Confidence' }).selectOption(confidence);
     await this.root.getByRole('textbox', { name: /Judgement/ }).fill(judgement);
+    await this.root.getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** Writes our translation of the claim (empty takes it away). */
+  async translate(text: string): Promise<void> {
+    await this.useTool(`Translate claim ${this.number}`);
+    await this.root.getByRole('textbox', { name: /Translation of claim/ }).fill(text);
     await this.root.getByRole('button', { name: 'Save' }).click();
   }
 

@@ -7,8 +7,11 @@ export class ReferencesPanel extends SidePanel {
     super(page, 'References');
   }
 
-  /** One reference's entry ("Reference 19"). */
-  reference(marker: number): Locator {
-    return this.root.getByRole('listitem', { name: `Reference ${marker}`, exact: true });
+  /** One reference's entry ("Reference 19"; "Reference Institute 4" where the brief has several sources). */
+  reference(marker: number, source?: string): Locator {
+    return this.root.getByRole('listitem', { name: `Reference ${source ? `${source} ` : ''}${marker}`, exact: true });
   }
+
+  /** The headings the references are grouped under, one per source, where the brief has several. */
+  readonly sourceHeadings = this.root.getByRole('heading', { level: 3 });
 }

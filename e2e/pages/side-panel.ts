@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { PartObject } from './page-object.ts';
 
-export type SidePanelName = 'Judgments' | 'Indicators' | 'Notes' | 'Highlights' | 'References';
+export type SidePanelName = 'Judgments' | 'Indicators' | 'Figures' | 'Notes' | 'Highlights' | 'References';
 
 /** One panel of the side panel, named by its heading ("Notes 3"), with the tab that shows it and its list. */
 export abstract class SidePanel extends PartObject {

@@ -1,10 +1,11 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { Dialogs } from '../services/documents/index.ts';
+import type { SourceDialogs } from '../services/sources/index.ts';
 
 const BRIEFS = [{ name: 'Briefing Desk briefs', extensions: ['sqlite'] }];
 
 /** The native file dialogs, attached to the focused window. */
-export const nativeDialogs: Dialogs = {
+export const nativeDialogs: Dialogs & SourceDialogs = {
   async chooseBriefToOpen(purpose) {
     const window = BrowserWindow.getFocusedWindow();
     const options: Electron.OpenDialogOptions = {
@@ -21,6 +22,20 @@ export const nativeDialogs: Dialogs = {
       title: 'New brief from an article',
       properties: ['openFile'],
       filters: [{ name: 'Article text', extensions: ['txt'] }],
+    };
+    const window = BrowserWindow.getFocusedWindow();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseSource() {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import a source',
+      buttonLabel: 'Import',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Sources', extensions: ['html', 'htm', 'pdf', 'docx', 'md', 'markdown', 'txt'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
     };
     const window = BrowserWindow.getFocusedWindow();
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -7,7 +7,7 @@ import { startBackend, type AppBackend } from '../services/router/index.ts';
 import { briefPathFromArgv, APP_NAME, userDataDir } from '../services/policy/index.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
-import { utilityLauncher } from './receive-worker.ts';
+import { ingestLauncher, receiveLauncher } from './workers.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
 import { installMenu } from './menu.ts';
@@ -116,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
         host: 'electron',
         version: app.getVersion(),
         dialogs: nativeDialogs,
-        receiveWorker: utilityLauncher(join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')),
+        receiveWorker: receiveLauncher(join(app.getAppPath(), 'dist', 'electron', 'receive-worker.cjs')),
+        ingestWorker: ingestLauncher(join(app.getAppPath(), 'dist', 'electron', 'ingest-worker.cjs')),
         onDocumentChange: reflectDocument,
         printer: electronPrinter(preloadPath),
         emit: (event, payload) => mainWindow?.webContents.send(event, payload),

@@ -12,6 +12,7 @@ import { findChromium } from '../browser-binaries.ts';
 import { chromiumPrinter } from './printer.ts';
 import { ScriptedDialogs } from '../../electron/services/documents/index.ts';
 import { NODE_RECEIVE_WORKER } from '../../db/receive/index.ts';
+import { NODE_INGEST_WORKER } from '../../db/ingest/index.ts';
 
 // The Chromium host: the real renderer in Chromium with the real main-process router bridged
 // into the page. Playwright plays the parts Electron plays for users: it serves dist/renderer
@@ -188,6 +189,7 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
     version: options.version,
     dialogs,
     receiveWorker: NODE_RECEIVE_WORKER,
+    ingestWorker: NODE_INGEST_WORKER,
     printer: chromiumPrinter(() => context!),
     trustedOrigins: [CHROMIUM_HOST_ORIGIN],
     emit: (event, payload) => void emit(event, payload).catch(() => undefined),

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(REPO, 'dist');
-export const BUNDLES = ['main.cjs', 'preload.cjs', 'receive-worker.cjs'].map((name) => join(DIST, 'electron', name));
+export const BUNDLES = ['main.cjs', 'preload.cjs', 'receive-worker.cjs', 'ingest-worker.cjs'].map((name) => join(DIST, 'electron', name));
 
 /** Source folders the Electron bundles are made from (scripts/build-electron.ts bundles everything but electron and better-sqlite3). */
 const BUNDLED_SOURCES = ['electron', 'common', 'db'].map((folder) => join(REPO, folder));

@@ -7,9 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, EVENTS, isMenuCommandEvent } from '../../common/ipc/channels.ts';
 import { MENU_COMMANDS } from '../../common/commands.ts';
-import type { DocumentState, ExportResult, PrintJob, Result } from '../../common/ipc/contract.ts';
+import type { DocumentState, ExportResult, PrintJob, Result, SourcePreview } from '../../common/ipc/contract.ts';
 import type { ExportOptions } from '../../common/export-document.ts';
 import { RECEIVE_WORKER_NODE_FLAGS } from '../../db/receive/index.ts';
+import { INGEST_WORKER_NODE_FLAGS } from '../../db/ingest/index.ts';
 import { briefCopies, sha256 } from '../../db/test-support/index.ts';
 import { APP_NAME, buildMenuTemplate, CONTENT_SECURITY_POLICY, MIN_SIZE, type MenuItemSpec } from '../../electron/services/policy/index.ts';
 import { ensureBuilt, makeAppRoot, REPO } from './app-root.ts';
@@ -413,6 +414,33 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     const recent = electron.menu.applicationMenu!.find('File', 'Open Recent', 'colleague.sqlite');
     recent.click(workspace.asElectron);
     assert.deepEqual(workspace.webContents.sent.at(-1), { channel: 'menu:command', args: [{ command: 'open-recent', path: brief }] });
+  });
+
+  test('File > Import source… reads the chosen file in the bundled reader, a utility process that may not make code from strings', async () => {
+    const source = join(dir, 'magnets.md');
+    writeFileSync(source, '# Magnet plants\n\n## Output\n\nOutput will reach 5,000 tons by 2030 [1].\n\nTwo plants are planned [2].\n');
+    const forksBefore = electron.utilityProcess.forks.length;
+    electron.dialog.answers.open.push([source]);
+    const preview = await fromWorkspace<SourcePreview>('source:import');
+    const worker = electron.utilityProcess.forks[forksBefore]!;
+    assert.equal(worker.modulePath, join(root, 'dist', 'electron', 'ingest-worker.cjs'));
+    assert.deepEqual(worker.options.execArgv, INGEST_WORKER_NODE_FLAGS);
+    assert.ok(worker.options.execArgv!.includes('--disallow-code-generation-from-strings'));
+    assert.equal((electron.dialog.shown.at(-1)!.options as { title: string }).title, 'Import a source');
+    assert.equal(preview.provenance.fileName, 'magnets.md');
+    assert.equal(preview.provenance.sha256, sha256(source));
+    assert.deepEqual(
+      preview.source.themes.map((theme) => [theme.heading, theme.claims.map((claim) => [claim.text, claim.citations])]),
+      [
+        [
+          'Output',
+          [
+            ['Output will reach 5,000 tons by 2030.', [1]],
+            ['Two plants are planned.', [2]],
+          ],
+        ],
+      ],
+    );
   });
 
   test('a file the OS asks to open (macOS open-file) that is gone is reported in a dialog, and the open brief stays', async () => {

@@ -26,7 +26,8 @@ export const claimEdits: Appliers<'claim.update' | 'claim.assess' | 'claim.add' 
     const siblings = x.claimsOfTheme(theme.id as string);
     const id = x.rows.insert('claims', {
       theme_id: edit.themeId,
-      source_id: null,
+      // A claim added under a source's theme cites that source's numbers.
+      source_id: theme.source_id ?? null,
       position: (siblings.at(-1)?.position ?? -POSITION_STEP) + POSITION_STEP,
       text: parsed.text,
     });

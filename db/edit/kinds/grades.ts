@@ -38,8 +38,8 @@ export const gradeEdits: Appliers<'citation.grade' | 'source.grade'> = {
       if (existing && existing.deleted_at === null) x.rows.remove('citation_grades', id);
       return id;
     }
-    if (!x.isCited(edit.marker))
-      throw invalidInput('marker', `No claim of this brief cites [${edit.marker}]; grade a reference the claims cite.`);
+    if (!x.isCited(edit.sourceId, edit.marker))
+      throw invalidInput('marker', `No claim of this source cites [${edit.marker}]; grade a reference the claims cite.`);
     if (!existing) return x.rows.insert('citation_grades', { id, source_id: edit.sourceId, marker: edit.marker, ...values });
     if (existing.deleted_at !== null || existing.reliability !== values.reliability || existing.credibility !== values.credibility)
       x.rows.update('citation_grades', id, { ...values, deleted_at: null });

@@ -2,6 +2,7 @@ import type { BriefEdit, EditKind } from '../../../common/edits.ts';
 import type { EditContext } from '../edit-context.ts';
 import type { Appliers } from './applier.ts';
 import { claimEdits } from './claims.ts';
+import { figureEdits } from './figures.ts';
 import { gradeEdits } from './grades.ts';
 import { highlightEdits } from './highlights.ts';
 import { indicatorEdits } from './indicators.ts';
@@ -9,6 +10,7 @@ import { judgmentEdits } from './judgments.ts';
 import { noteEdits } from './notes.ts';
 import { paletteEdits } from './palette.ts';
 import { settingsEdits } from './settings.ts';
+import { sourceEdits } from './sources.ts';
 import { themeEdits } from './themes.ts';
 
 // Every kind of common/edits.ts with its apply function. The type demands all of them: a kind
@@ -23,6 +25,8 @@ const APPLIERS: Appliers<EditKind> = {
   ...judgmentEdits,
   ...gradeEdits,
   ...settingsEdits,
+  ...sourceEdits,
+  ...figureEdits,
 };
 
 /** Writes one edit through its kind's apply function. */

@@ -150,7 +150,7 @@ test('an edit marks the brief edited; its undo history is there after a restart,
   });
   assert.equal(outcome.state.dirty, true);
   assert.deepEqual(
-    outcome.patch.notes?.map((n) => [n.body, n.tags]),
+    outcome.patch.notes?.upsert.map((n) => [n.body, n.tags]),
     [['Ask the ministry', ['follow-up']]],
   );
   assert.deepEqual(outcome.state.history, { undo: 'Add note', redo: null });
@@ -165,9 +165,9 @@ test('an edit marks the brief edited; its undo history is there after a restart,
 
   const second = session(t, userData);
   assert.deepEqual(second.documents.state().history, { undo: 'Add note', redo: null });
-  assert.deepEqual(second.documents.undo().patch.notes, []);
+  assert.deepEqual(second.documents.undo().patch.notes, { upsert: [], remove: [outcome.patch.notes!.upsert[0]!.id] });
   assert.deepEqual(
-    second.documents.redo().patch.notes?.map((n) => n.body),
+    second.documents.redo().patch.notes?.upsert.map((n) => n.body),
     ['Ask the ministry'],
   );
 });

@@ -40,6 +40,10 @@ export class ScriptedDialogs implements Dialogs {
     return this.#answer('New brief from an article');
   }
 
+  chooseSource() {
+    return this.#answer('Import a source');
+  }
+
   chooseSaveTarget(suggestedName: string) {
     return this.#answer(`Save brief as (suggested: ${suggestedName})`);
   }

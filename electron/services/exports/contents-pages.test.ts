@@ -28,6 +28,7 @@ const doc = (): ExportDocument => {
       position: t,
       label,
       title: null,
+      sourceId: null,
       claims: [
         {
           id: `c${t}`,
@@ -42,6 +43,7 @@ const doc = (): ExportDocument => {
           editableText: `Claim of ${label}.`,
           confidence: null,
           judgement: null,
+          translation: null,
         },
       ],
     })),
@@ -49,6 +51,7 @@ const doc = (): ExportDocument => {
     highlights: [],
     notes: [],
     palette: [],
+    dismissedFigures: [],
   };
   return composeExport(brief, defaultExportOptions('Brief', 'me', '2026-11-28'));
 };

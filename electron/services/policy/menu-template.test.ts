@@ -47,6 +47,7 @@ test('the File menu offers every document command with its shortcut, and recent 
     ['save', 'CmdOrCtrl+S'],
     ['save-as', 'Shift+CmdOrCtrl+S'],
     ['revert', null],
+    ['import-source', 'CmdOrCtrl+I'],
     ['merge', 'Shift+CmdOrCtrl+M'],
     ['compose', 'CmdOrCtrl+P'],
     ['preferences', 'CmdOrCtrl+,'],

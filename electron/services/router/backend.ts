@@ -5,6 +5,7 @@ import type { AppInfo, DocumentState, EventName, Events } from '../../../common/
 import { DocumentSession, Preferences, type Dialogs } from '../documents/index.ts';
 import { createHandlers } from './handlers.ts';
 import { ExportService, type Printer } from '../exports/index.ts';
+import { SourceImports, type SourceDialogs } from '../sources/index.ts';
 import { createRouter, type Router } from './router.ts';
 
 export { createRouter, type Router, type Sender } from './router.ts';
@@ -20,8 +21,10 @@ export interface BackendOptions {
   userData: string;
   host: AppInfo['host'];
   version: string;
-  dialogs: Dialogs;
+  dialogs: Dialogs & SourceDialogs;
   receiveWorker: WorkerLauncher;
+  /** The import reader's process launcher (db/ingest's worker). */
+  ingestWorker: WorkerLauncher;
   onDocumentChange?: (state: DocumentState) => void;
   /** Prints the print view (hidden window in Electron, background page in Chromium). */
   printer: Printer;
@@ -49,9 +52,10 @@ export function startBackend(options: BackendOptions): AppBackend {
     author: () => preferences.byline,
     emit: (payload) => options.emit('export:progress', payload),
   });
+  const sources = new SourceImports({ dialogs: options.dialogs, worker: options.ingestWorker });
   const info = { name: APP_NAME, version: options.version, storePath: documents.workspace.db.name, host: options.host };
   const router = createRouter(
-    createHandlers({ documents, exports, preferences, info }),
+    createHandlers({ documents, exports, preferences, sources, info }),
     options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {},
   );
   return { router, documents, exports, close: () => documents.close() };

@@ -2,17 +2,19 @@ import { SCHEMA_VERSION } from '../../../db/store/index.ts';
 import type { AppInfo } from '../../../common/ipc/contract.ts';
 import type { DocumentSession, Preferences } from '../documents/index.ts';
 import type { ExportService } from '../exports/index.ts';
+import type { SourceImports } from '../sources/index.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerContext {
   documents: DocumentSession;
   exports: ExportService;
   preferences: Preferences;
+  sources: SourceImports;
   info: Omit<AppInfo, 'schemaVersion' | 'author'>;
 }
 
 /** The router's handlers over the open document; identical in the Electron and Chromium hosts. */
-export function createHandlers({ documents, exports, preferences, info }: HandlerContext): Handlers {
+export function createHandlers({ documents, exports, preferences, sources, info }: HandlerContext): Handlers {
   return {
     'app:info': () => ({ ...info, author: preferences.author, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
     'preferences:get': () => preferences.view(),
@@ -29,10 +31,17 @@ export function createHandlers({ documents, exports, preferences, info }: Handle
     'document:merge': () => documents.merge(),
     'merge:conflicts': () => documents.conflicts(),
     'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
-    'brief:edit': (edit) => documents.edit(edit),
+    'brief:edit': (edit) => {
+      // An added source must name the file this process read for it, not one the page makes up.
+      if (edit.kind === 'source.add') sources.checkReceipt(edit);
+      return documents.edit(edit);
+    },
     'history:undo': () => documents.undo(),
     'history:redo': () => documents.redo(),
     'search:query': (query) => documents.search(query),
+    'source:import': () => sources.importFromDialog(),
+    'source:import-file': (name, base64) => sources.importFile(name, base64),
+    'source:import-text': (text) => sources.importText(text),
     'export:defaults': () => exports.defaults(),
     'export:preview': (options) => exports.compose(options),
     'export:run': (format, options) => exports.run(format, options),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { StoreError } from '../../../common/errors.ts';
 import { NODE_RECEIVE_WORKER } from '../../../db/receive/index.ts';
+import { NODE_INGEST_WORKER } from '../../../db/ingest/index.ts';
 import { tempDir } from '../../../db/test-support/index.ts';
 import { ScriptedDialogs } from '../documents/index.ts';
 import { CHANNELS } from '../../../common/ipc/channels.ts';
@@ -112,6 +113,7 @@ test('the backend opens the store in the user data folder and answers brief:get 
     version: '9.9.9',
     dialogs: new ScriptedDialogs(),
     receiveWorker: NODE_RECEIVE_WORKER,
+    ingestWorker: NODE_INGEST_WORKER,
     printer,
     emit: () => {},
   });

@@ -4,6 +4,7 @@ import { isBriefPath } from '../policy/index.ts';
 import type { Api, Channel } from '../../../common/ipc/contract.ts';
 import { briefEditSchema } from '../../../common/edits.ts';
 import { exportOptionsSchema as exportOptions } from '../../../common/export-options.ts';
+import { INGEST_SIZE_LIMIT_BYTES, PASTE_LIMIT_CHARS } from '../../../db/ingest/index.ts';
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
@@ -36,6 +37,16 @@ export const ARGUMENT_SCHEMAS = {
   'history:undo': z.tuple([]),
   'history:redo': z.tuple([]),
   'search:query': z.tuple([z.string().max(500)]),
+  'source:import': z.tuple([]),
+  // The size and text limits are the reader's to state in a sentence; these stop absurd payloads.
+  'source:import-file': z.tuple([
+    z.string().min(1).max(1_000),
+    z
+      .string()
+      .max(Math.ceil((INGEST_SIZE_LIMIT_BYTES * 4) / 3) + 1_024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  ]),
+  'source:import-text': z.tuple([z.string().max(PASTE_LIMIT_CHARS * 2)]),
   'export:defaults': z.tuple([]),
   'export:preview': z.tuple([exportOptions]),
   'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),

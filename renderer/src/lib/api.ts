@@ -75,6 +75,12 @@ export const api = {
   onMenuCommand: (listener: (event: MenuCommandEvent) => void): (() => void) => window.briefing?.on('menu:command', listener) ?? (() => {}),
   /** The path of a dropped file, where the host can tell it (the Electron app), else null. */
   pathForFile: (file: File): string | null => window.briefingFiles?.pathForFile(file) || null,
+  /** File > Import source…: the file dialog, then the isolated reader; null when the dialog was cancelled. */
+  importSource: () => call('source:import'),
+  /** A file dropped on the window, as base64 of its bytes (a page cannot give a path). */
+  importSourceFile: (name: string, base64: string) => call('source:import-file', name, base64),
+  /** Text pasted into the import dialog. */
+  importSourceText: (text: string) => call('source:import-text', text),
   save: () => call('document:save'),
   saveAs: () => call('document:save-as'),
   revert: () => call('document:revert'),

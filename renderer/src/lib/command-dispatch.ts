@@ -8,12 +8,15 @@ import { isMac } from './platform.ts';
 import { cycleRegion } from './regions.ts';
 import { typingInField } from './selection.ts';
 import type { OpenDocument } from './state/document.svelte.ts';
+import type { SourceImport } from './state/source-import.svelte.ts';
 import type { WorkspaceView } from './state/view.svelte.ts';
 
 export interface Workspace {
   doc: OpenDocument;
   view: WorkspaceView;
   composer: ComposerState;
+  /** The import dialog (File > Import source…, a dropped file, pasted text). */
+  imports: SourceImport;
 }
 
 /** Controls the window's keys move focus to, which only the shell can reach. */
@@ -72,6 +75,10 @@ export function runCommand(workspace: Workspace, command: MenuCommand, path?: st
       return void doc.save();
     case 'save-as':
       return void doc.saveAs();
+    case 'import-source':
+      // A second Ctrl+I while the dialog is open would drop what the analyst has adjusted.
+      if (!workspace.imports.open) void workspace.imports.fromDialog();
+      return;
     case 'merge':
       return void doc.merge();
     case 'review-conflicts':
@@ -106,8 +113,8 @@ export function handleWindowKey(workspace: Workspace, targets: KeyTargets, event
       event.preventDefault();
       return workspace.view.openShortcuts();
   }
-  // The unsaved-changes question and the merge review must be answered first.
-  if (workspace.doc.pendingAction || workspace.doc.reviewOpen) return;
+  // The unsaved-changes question, the merge review and an import must be answered first.
+  if (workspace.doc.pendingAction || workspace.doc.reviewOpen || workspace.imports.open) return;
   // Typing undo inside a field stays the field's.
   if ((command === 'undo' || command === 'redo') && typingInField(event.target)) return;
   event.preventDefault();

@@ -7,6 +7,7 @@ import { applyPatch } from '../brief-patch.ts';
 import { highlightsByTarget, notesByTarget } from './brief-index.ts';
 import { citationIndex, type Reference } from '../../../../common/references.ts';
 import { judgmentsByEvidence } from '../judgments.ts';
+import { citedSources } from './cited-sources.ts';
 import { Notices } from './notices.svelte.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -52,7 +53,9 @@ export class OpenDocument {
 
   #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
   #notesByTarget = $derived(notesByTarget(this.#brief));
-  #references: Reference[] = $derived(citationIndex(this.#brief?.themes ?? []));
+  #references: Reference[] = $derived(citationIndex(this.#brief?.themes ?? [], this.#brief?.sources ?? []));
+  /** Each claim's cited source, and each source's name where the brief holds several (numbers then carry it). */
+  #citedSources = $derived(citedSources(this.#brief));
   #judgmentsByEvidence = $derived(judgmentsByEvidence(this.#brief));
   #claimNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
   #windowTitle = $derived(this.#state ? `${this.#state.name}${this.#state.dirty ? ' (edited)' : ''} — Briefing Desk` : 'Briefing Desk');
@@ -106,6 +109,14 @@ export class OpenDocument {
   /** Every citation number with the claims citing it. */
   get references(): Reference[] {
     return this.#references;
+  }
+  /** The source whose numbers a claim cites (its own, its theme's, or the brief's first). */
+  citedSourceOf(claimId: string): string | null {
+    return this.#citedSources.byClaim.get(claimId) ?? this.#brief?.sources[0]?.id ?? null;
+  }
+  /** The name shown with a source's numbers ("Sohu"), or null while the brief holds one source. */
+  citationNameOf(sourceId: string | null): string | null {
+    return sourceId === null ? null : (this.#citedSources.names.get(sourceId) ?? null);
   }
   /** "2.1" for the first claim of the second theme, by claim id. */
   get claimNumbers(): ReadonlyMap<string, string> {

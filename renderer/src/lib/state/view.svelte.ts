@@ -1,7 +1,7 @@
 import { tick } from 'svelte';
 import type { Highlight } from '../../../../common/model.ts';
 
-export type SidePanelTab = 'judgments' | 'indicators' | 'notes' | 'highlights' | 'references';
+export type SidePanelTab = 'judgments' | 'indicators' | 'figures' | 'notes' | 'highlights' | 'references';
 
 /** A citation chip that was activated: its popover shows the reference next to the chip. */
 export interface OpenCitation {
