@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Statement } from 'better-sqlite3';
-import type { Brief, Claim } from '../common/model.ts';
+import type { Claim } from '../common/model.ts';
+import { LIMITS } from '../common/limits.ts';
 import { openStore, type Db } from '../db/store/index.ts';
 import { NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { NODE_INGEST_WORKER } from '../db/ingest/index.ts';
@@ -102,9 +103,11 @@ export async function editsAndBridge(
       if (!result.ok) throw new Error(`${channel}: ${result.message}`);
       return result;
     };
-    // Open as the window does; keep only the claims to edit, so the brief read is not counted in the memory below.
-    const edited = ((await invoke('brief:get', [])).value as Brief).themes
-      .flatMap((theme) => theme.claims)
+    // The claims to edit, spread over the whole brief (read from the store: the window's opening holds only the first);
+    // only they are kept, so the brief read is not counted in the memory below.
+    const edited = backend.documents.workspace.briefs
+      .getBrief()!
+      .themes.flatMap((theme) => theme.claims)
       .filter((_, i, all) => i % Math.ceil(all.length / (4 * (runs + 1))) === 0)
       .map((claim): Pick<Claim, 'id' | 'editableText'> => ({ id: claim.id, editableText: claim.editableText }));
     const steps: { label: string | null; calls: Call[] }[] = [];
@@ -199,7 +202,10 @@ export async function editsAndBridge(
     };
     // Every kind of answer that crosses the bridge, as the router gives it.
     const bridge: [string, unknown][] = [
-      [`brief:get (open), ${label}`, await invoke('brief:get', [])],
+      [`brief:get (the opening), ${label}`, await invoke('brief:get', [])],
+      [`brief:part claims (${LIMITS.part.claims.toLocaleString('en')})`, await invoke('brief:part', ['claims', LIMITS.opening.claims])],
+      [`brief:part highlights (${LIMITS.part.highlights.toLocaleString('en')})`, await invoke('brief:part', ['highlights', 0])],
+      [`brief:part notes (up to ${LIMITS.part.notes.toLocaleString('en')})`, await invoke('brief:part', ['notes', LIMITS.opening.notes])],
       ['document:state', await invoke('document:state', [])],
       ['app:info', await invoke('app:info', [])],
       ['brief:edit patch, highlight add', answers.get('highlight add')],

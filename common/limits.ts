@@ -14,6 +14,12 @@ export const LIMITS = {
   searchHits: 50,
   /** The largest source file imported (a long report as a PDF is a few megabytes; a saved page with its pictures inlined, tens). */
   sourceFileBytes: 50 * 1024 ** 2,
+  /**
+   * What a window is given of a brief's three long lists when it opens it (enough for the first
+   * screens), and the most of one list one answer carries after that: no answer grows with the brief.
+   */
+  opening: { claims: 150, highlights: 2_000, notes: 100 },
+  part: { claims: 2_000, highlights: 10_000, notes: 2_000 },
   /** What one imported source may bring in: themes, and claims in all (an import preview past these is split by the user). */
   sourceThemes: 1_000,
   sourceClaims: 20_000,

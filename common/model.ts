@@ -254,6 +254,27 @@ export interface SearchHit {
   parts: { text: string; match: boolean }[];
 }
 
+/** The long lists of a brief, which a window is given a part at a time. */
+export type BriefPartName = 'claims' | 'highlights' | 'notes';
+
+/**
+ * A brief as a window opens it: whole but for its long lists, of which it holds the first claims in
+ * reading order (with the highlights on them) and the first notes; `totals` says how many there are.
+ */
+export interface BriefOpening {
+  brief: Brief;
+  totals: Record<BriefPartName, number>;
+}
+
+/** One part of a long list: from `offset` in its order (claims: reading order; highlights and notes: the store's). */
+export interface BriefPart {
+  part: BriefPartName;
+  offset: number;
+  claims: Claim[];
+  highlights: Highlight[];
+  notes: Note[];
+}
+
 /** What a merge of a colleague's copy did, item by item. */
 export interface MergeReport {
   added: number;

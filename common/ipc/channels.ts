@@ -7,6 +7,7 @@ export const CHANNELS = [
   'preferences:get',
   'preferences:set',
   'brief:get',
+  'brief:part',
   'document:state',
   'document:new',
   'document:open',

@@ -2,7 +2,16 @@
 // Types only. Main's router, the preload bridge, the Chromium test host and the renderer's
 // API module are all derived from this and from the runtime list in channels.ts.
 // Values must be plain JSON data: the Chromium host carries them as JSON.
-import type { Brief, BriefPatch, ConflictView, MergeReport, SearchHit, SourceProvenance } from '../model.ts';
+import type {
+  BriefOpening,
+  BriefPart,
+  BriefPartName,
+  BriefPatch,
+  ConflictView,
+  MergeReport,
+  SearchHit,
+  SourceProvenance,
+} from '../model.ts';
 import type { ParsedSource } from '../parsed-source.ts';
 import type { BriefEdit, HistoryState } from '../edits.ts';
 import type { StoreErrorCode } from '../errors.ts';
@@ -92,8 +101,10 @@ export type Api = {
   'preferences:get': () => AuthorView;
   /** Sets the user's name and unit; refuses a blank name or control characters with a sentence. */
   'preferences:set': (preferences: { name: string; unit: string }) => AuthorView;
-  /** The open brief, or null when the store holds none. */
-  'brief:get': () => Brief | null;
+  /** The open brief as a window opens it (its long lists begun, with their totals), or null when the store holds none. */
+  'brief:get': () => BriefOpening | null;
+  /** The next part of a long list (claims, highlights or notes), at most LIMITS.part of it. */
+  'brief:part': (part: BriefPartName, offset: number) => BriefPart;
   'document:state': () => DocumentState;
   'document:new': (kind: 'blank' | 'article') => DocumentState | null;
   'document:open': () => DocumentState | null;

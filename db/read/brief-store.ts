@@ -17,9 +17,13 @@ import {
 import { formatAsOf, formatValue } from '../../common/format.ts';
 import type { ExportOptions } from '../../common/export-document.ts';
 import type { SourceFormat } from '../../common/parsed-source.ts';
+import { LIMITS } from '../../common/limits.ts';
 import type {
   Brief,
   BriefCounts,
+  BriefOpening,
+  BriefPart,
+  BriefPartName,
   BriefPatch,
   Citation,
   CitationGrade,
@@ -157,6 +161,21 @@ export class BriefStore {
       notesOfTags: db.prepare(`SELECT note_id FROM note_tags WHERE tag_id ${IN_IDS}`).pluck(),
       targetTexts: db.prepare(`SELECT id, text FROM claims WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(@ids))
         UNION ALL SELECT id, title_original FROM sources WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`),
+      // The paged read (an opening, then parts): claims in reading order, highlights and notes in the store's.
+      claimsPage: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN themes t ON t.id = c.theme_id
+        WHERE t.brief_id = ? AND t.deleted_at IS NULL AND c.deleted_at IS NULL
+        ORDER BY t.position, t.id, c.position, c.id LIMIT ? OFFSET ?`),
+      highlightsPage: db.prepare(`SELECT ${HIGHLIGHT_COLUMNS} FROM annotations WHERE brief_id = ? AND ${LIVE}
+        ORDER BY created_at, id LIMIT ? OFFSET ?`),
+      highlightsOn: db.prepare(`SELECT ${HIGHLIGHT_COLUMNS} FROM annotations WHERE brief_id = @brief AND ${LIVE}
+        AND target_kind IN ('claim', 'source') AND target_id IN (SELECT value FROM json_each(@targets))
+        ORDER BY created_at, id LIMIT @limit`),
+      notesPage: db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id LIMIT ? OFFSET ?`),
+      totals: db.prepare(`SELECT
+        (SELECT count(*) FROM claims c JOIN themes t ON t.id = c.theme_id
+          WHERE t.brief_id = @brief AND t.deleted_at IS NULL AND c.deleted_at IS NULL) AS claims,
+        (SELECT count(*) FROM annotations WHERE brief_id = @brief AND ${LIVE}) AS highlights,
+        (SELECT count(*) FROM notes WHERE brief_id = @brief AND ${LIVE}) AS notes`),
       counts: db.prepare(`SELECT
         (SELECT count(*) FROM sources WHERE ${LIVE}) AS sources,
         (SELECT count(*) FROM themes WHERE ${LIVE}) AS themes,
@@ -195,22 +214,98 @@ export class BriefStore {
       const highlights = (this.#statements.highlights.all(brief.id) as HighlightRow[]).map((row) =>
         this.#toHighlight(row, texts.get(row.target_id)),
       );
+      return this.#assemble(brief, { sources, themes, highlights, notes: this.#notes(brief.id) });
+    })();
+  }
+
+  /** A brief around its sources, themes (with what they hold of their claims), highlights and notes; the rest read whole. */
+  #assemble(
+    brief: StampedRow & { title: string; bottom_line: string | null },
+    lists: Pick<Brief, 'sources' | 'themes' | 'highlights' | 'notes'>,
+  ): Brief {
+    return {
+      ...stamped(brief),
+      title: brief.title,
+      bottomLine: brief.bottom_line,
+      judgments: this.#judgments(brief.id),
+      citationGrades: this.#citationGrades(brief.id),
+      exportSettings: this.#exportSettings(brief.id),
+      sources: lists.sources,
+      themes: lists.themes,
+      indicators: this.#indicators(brief.id),
+      highlights: lists.highlights,
+      notes: lists.notes,
+      palette: this.#palette(),
+      dismissedFigures: this.#dismissedFigures(brief.id),
+    };
+  }
+
+  /**
+   * The brief as a window opens it: everything but its three long lists whole, and of those the
+   * first claims in reading order (with their highlights) and the first notes; `totals` says how
+   * many there are, for the window to ask for the rest a part at a time (`getPart`). Its cost and
+   * size do not grow with the brief's claims, highlights or notes.
+   */
+  getOpening(): BriefOpening | null {
+    return this.#db.transaction((): BriefOpening | null => {
+      const brief = this.#statements.brief.get() as (StampedRow & { title: string; bottom_line: string | null }) | undefined;
+      if (!brief) return null;
+      const s = this.#statements;
+      const sources = this.#sources(brief.id);
+      const claimRows = s.claimsPage.all(brief.id, LIMITS.opening.claims, 0) as ClaimRow[];
+      const claims = this.#claimsWithCitations(claimRows);
+      const byTheme = groupBy(claims, (claim) => claim.themeId);
+      const themes = toThemes(s.themes.all(brief.id) as ThemeRow[], [], []).map((theme) => ({
+        ...theme,
+        claims: byTheme.get(theme.id) ?? [],
+      }));
+      const texts = new Map([
+        ...claims.map((c) => [c.id, c.text] as const),
+        ...sources.map((source) => [source.id, source.titleOriginal] as const),
+      ]);
+      const highlightRows = s.highlightsOn.all({
+        brief: brief.id,
+        targets: JSON.stringify([...texts.keys()]),
+        limit: LIMITS.opening.highlights,
+      }) as HighlightRow[];
+      const noteRows = s.notesPage.all(brief.id, LIMITS.opening.notes, 0) as NoteRow[];
       return {
-        ...stamped(brief),
-        title: brief.title,
-        bottomLine: brief.bottom_line,
-        judgments: this.#judgments(brief.id),
-        citationGrades: this.#citationGrades(brief.id),
-        exportSettings: this.#exportSettings(brief.id),
-        sources,
-        themes,
-        indicators: this.#indicators(brief.id),
-        highlights,
-        notes: this.#notes(brief.id),
-        palette: this.#palette(),
-        dismissedFigures: this.#dismissedFigures(brief.id),
+        brief: this.#assemble(brief, {
+          sources,
+          themes,
+          highlights: highlightRows.map((row) => this.#toHighlight(row, texts.get(row.target_id))),
+          notes: toNotes(noteRows, s.tagsOfNotes.all(JSON.stringify(noteRows.map((n) => n.id))) as NoteTagRow[]),
+        }),
+        totals: s.totals.get({ brief: brief.id }) as BriefOpening['totals'],
       };
     })();
+  }
+
+  /** One part of a long list, from `offset` in its order (claims: reading order; highlights and notes: the store's), at most `limit`. */
+  getPart(part: BriefPartName, offset: number, limit: number): BriefPart {
+    return this.#db.transaction((): BriefPart => {
+      const brief = this.#statements.brief.get() as { id: string } | undefined;
+      if (!brief) return { part, offset, claims: [], highlights: [], notes: [] };
+      const s = this.#statements;
+      const empty = { part, offset, claims: [] as Claim[], highlights: [] as Highlight[], notes: [] as Note[] };
+      if (part === 'claims')
+        return { ...empty, claims: this.#claimsWithCitations(s.claimsPage.all(brief.id, limit, offset) as ClaimRow[]) };
+      if (part === 'notes') {
+        const rows = s.notesPage.all(brief.id, limit, offset) as NoteRow[];
+        return { ...empty, notes: toNotes(rows, s.tagsOfNotes.all(JSON.stringify(rows.map((n) => n.id))) as NoteTagRow[]) };
+      }
+      const rows = s.highlightsPage.all(brief.id, limit, offset) as HighlightRow[];
+      const texts = new Map(
+        (s.targetTexts.all({ ids: JSON.stringify([...new Set(rows.map((r) => r.target_id))]) }) as { id: string; text: string }[]).map(
+          (r) => [r.id, r.text],
+        ),
+      );
+      return { ...empty, highlights: rows.map((row) => this.#toHighlight(row, texts.get(row.target_id))) };
+    })();
+  }
+
+  #claimsWithCitations(rows: readonly ClaimRow[]): Claim[] {
+    return toClaims(rows, this.#statements.citationsOfClaims.all(JSON.stringify(rows.map((row) => row.id))) as CitationRow[]);
   }
 
   /**

@@ -403,7 +403,7 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     assert.equal(state.dirty, false);
     assert.deepEqual(state.recent, [brief]);
     assert.equal(
-      (await fromWorkspace<{ author: string }>('brief:get')).author,
+      (await fromWorkspace<{ brief: { author: string } }>('brief:get')).brief.author,
       'author',
       'the open brief is the file’s, not the embedded one',
     );

@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION } from '../../../db/store/index.ts';
 import type { AppInfo } from '../../../common/ipc/contract.ts';
+import { LIMITS } from '../../../common/limits.ts';
 import type { DocumentSession, Preferences } from '../documents/index.ts';
 import type { ExportService } from '../exports/index.ts';
 import type { SourceImports } from '../sources/index.ts';
@@ -19,7 +20,8 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'app:info': () => ({ ...info, author: preferences.author, storePath: documents.workspace.db.name, schemaVersion: SCHEMA_VERSION }),
     'preferences:get': () => preferences.view(),
     'preferences:set': (input) => preferences.set(input),
-    'brief:get': () => documents.workspace.briefs.getBrief(),
+    'brief:get': () => documents.workspace.briefs.getOpening(),
+    'brief:part': (part, offset) => documents.workspace.briefs.getPart(part, offset, LIMITS.part[part]),
     'document:state': () => documents.state(),
     'document:new': (kind) => documents.newBrief(kind),
     'document:open': () => documents.open(),

@@ -124,7 +124,7 @@ test('the backend opens the store in the user data folder and answers brief:get 
   assert.equal((info.value as { storePath: string }).storePath, join(userData, 'briefing.sqlite'));
   const brief = await backend.router.invoke('brief:get', [], app);
   assert.ok(brief.ok);
-  assert.equal((brief.value as { themes: unknown[] }).themes.length, 4);
+  assert.equal((brief.value as { brief: { themes: unknown[] } }).brief.themes.length, 4);
   assert.doesNotThrow(() => JSON.stringify(brief.value), 'the brief is plain JSON data');
 });
 

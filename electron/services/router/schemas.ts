@@ -15,6 +15,7 @@ export const ARGUMENT_SCHEMAS = {
   // The fields' own rules (blank, control characters) are the preferences' to state in a sentence.
   'preferences:set': z.tuple([z.strictObject({ name: z.string().max(1_000), unit: z.string().max(1_000) })]),
   'brief:get': z.tuple([]),
+  'brief:part': z.tuple([z.enum(['claims', 'highlights', 'notes']), z.int().min(0).max(100_000_000)]),
   'document:state': z.tuple([]),
   'document:new': z.tuple([z.enum(['blank', 'article'])]),
   'document:open': z.tuple([]),

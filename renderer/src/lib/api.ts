@@ -14,6 +14,7 @@ import type {
   MenuCommandEvent,
   Result,
 } from '../../../common/ipc/contract.ts';
+import type { BriefPartName } from '../../../common/model.ts';
 
 declare global {
   interface Window {
@@ -54,6 +55,7 @@ export const api = {
   preferences: () => call('preferences:get'),
   setPreferences: (preferences: { name: string; unit: string }) => call('preferences:set', preferences),
   getBrief: () => call('brief:get'),
+  briefPart: (part: BriefPartName, offset: number) => call('brief:part', part, offset),
   documentState: () => call('document:state'),
   newBrief: (kind: 'blank' | 'article') => call('document:new', kind),
   open: () => call('document:open'),

@@ -1,7 +1,8 @@
 import type { CommandContext } from '../../../../common/commands.ts';
 import { claimNumbers } from '../../../../common/claim-numbers.ts';
 import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../../common/ipc/contract.ts';
-import type { Brief } from '../../../../common/model.ts';
+import type { Brief, BriefOpening } from '../../../../common/model.ts';
+import { loadRest } from '../brief-loader.ts';
 import { api, ApiError } from '../api.ts';
 import { applyPatch } from '../brief-patch.ts';
 import { highlightsByTarget, notesByTarget } from './brief-index.ts';
@@ -50,6 +51,11 @@ export class OpenDocument {
   #pendingAction = $state<ReplacingAction | null>(null);
 
   readonly notices = new Notices();
+  /** Counts briefs shown: a part that comes for an earlier one is dropped. */
+  #shown = 0;
+  /** Settles when the brief's long lists have all come: edits wait for it, so a patch meets the whole brief. */
+  #complete: Promise<unknown> = Promise.resolve();
+  #loadingRest = $state(false);
 
   #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
   #notesByTarget = $derived(notesByTarget(this.#brief));
@@ -139,16 +145,43 @@ export class OpenDocument {
     this.#status = 'loading';
     this.#error = null;
     try {
-      const [info, brief, state] = await Promise.all([api.appInfo(), api.getBrief(), api.documentState()]);
+      const [info, opening, state] = await Promise.all([api.appInfo(), api.getBrief(), api.documentState()]);
       this.#info = info;
-      this.#brief = brief;
+      this.#show(opening);
       this.#state = state;
-      this.#status = brief ? 'ready' : 'empty';
+      this.#status = opening ? 'ready' : 'empty';
       this.#generation++;
     } catch (error) {
       this.#error = (error as Error).message;
       this.#status = 'error';
     }
+  }
+
+  /** Shows a brief from its opening, and asks for the rest of its long lists a part at a time. */
+  #show(opening: BriefOpening | null): void {
+    const shown = ++this.#shown;
+    const current = () => shown === this.#shown;
+    this.#brief = opening?.brief ?? null;
+    if (!opening) {
+      this.#complete = Promise.resolve();
+      return;
+    }
+    this.#loadingRest = true;
+    const onPart = (brief: Brief) => {
+      if (current()) this.#brief = brief;
+    };
+    this.#complete = loadRest(opening, api.briefPart, onPart, current)
+      .catch((error: unknown) => {
+        if (current()) this.notices.error(`Part of the brief could not be read: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        if (current()) this.#loadingRest = false;
+      });
+  }
+
+  /** Whether the brief's long lists are still coming (its claims, highlights and notes so far are shown). */
+  get loadingRest(): boolean {
+    return this.#loadingRest;
   }
 
   #applied(outcome: EditOutcome): void {
@@ -159,6 +192,7 @@ export class OpenDocument {
   /** Makes one edit; answers null when done, or why it was refused (shown next to the field named). */
   async edit(edit: BriefEdit): Promise<EditRefusal | null> {
     try {
+      await this.#complete;
       this.#applied(await api.edit(edit));
       // What the last action said ("Undone: …") gives way to the next one.
       this.notices.giveWay();
@@ -185,6 +219,7 @@ export class OpenDocument {
       return;
     }
     try {
+      await this.#complete;
       this.#applied(await (direction === 'undo' ? api.undo() : api.redo()));
       this.notices.info(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}.`);
     } catch (error) {
@@ -195,10 +230,10 @@ export class OpenDocument {
 
   async #refresh(state: DocumentState): Promise<void> {
     this.#state = state;
-    const [brief, info] = await Promise.all([api.getBrief(), api.appInfo()]);
-    this.#brief = brief;
+    const [opening, info] = await Promise.all([api.getBrief(), api.appInfo()]);
+    this.#show(opening);
     this.#info = info;
-    this.#status = brief ? 'ready' : 'empty';
+    this.#status = opening ? 'ready' : 'empty';
   }
 
   /** Runs one document action: shows it as busy, reports its outcome, never throws. */

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { LIMITS } from '../common/limits.ts';
+import type { BriefOpening, BriefPart, BriefPartName } from '../common/model.ts';
+import { NODE_INGEST_WORKER } from '../db/ingest/index.ts';
+import { NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
+import { tempDir, writeSyntheticBrief } from '../db/test-support/index.ts';
+import { LoadedLists, firstOffsets, loadRest } from '../renderer/src/lib/brief-loader.ts';
+import { ScriptedDialogs } from '../electron/services/documents/index.ts';
+import { startBackend } from '../electron/services/router/index.ts';
+
+// A big brief crosses the bridge in bounded answers: the opening, then parts of its long lists. The
+// window's loader (renderer/src/lib/brief-loader.ts) put together from those answers must be the
+// brief exactly as the store reads it whole, and no answer may carry more than its bound.
+
+const APP = { url: 'app://briefing/index.html' };
+const SIZES = { claims: 4_500, annotations: 23_000, notes: 2_700, indicators: 6 };
+
+function backendOn(t: Parameters<typeof tempDir>[0]) {
+  const userData = join(tempDir(t), 'profile');
+  mkdirSync(userData, { recursive: true });
+  writeSyntheticBrief(join(userData, 'briefing.sqlite'), SIZES);
+  const backend = startBackend({
+    userData,
+    host: 'chromium',
+    version: '0.0.0',
+    dialogs: new ScriptedDialogs(),
+    receiveWorker: NODE_RECEIVE_WORKER,
+    ingestWorker: NODE_INGEST_WORKER,
+    printer: { render: async () => null },
+    emit: () => {},
+  });
+  t.after(() => backend.close());
+  return backend;
+}
+
+test('no answer carries more than its bound of claims, highlights or notes, and the parts make the whole brief exactly', async (t) => {
+  const backend = backendOn(t);
+  const answers: { channel: string; claims: number; highlights: number; notes: number }[] = [];
+  const invoke = async <T>(channel: string, args: unknown[]): Promise<T> => {
+    const result = await backend.router.invoke(channel, args, APP);
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.value as T;
+  };
+
+  const opening = await invoke<BriefOpening>('brief:get', []);
+  const openingClaims = opening.brief.themes.reduce((sum, theme) => sum + theme.claims.length, 0);
+  answers.push({
+    channel: 'brief:get',
+    claims: openingClaims,
+    highlights: opening.brief.highlights.length,
+    notes: opening.brief.notes.length,
+  });
+  assert.deepEqual(opening.totals, { claims: SIZES.claims, highlights: SIZES.annotations, notes: SIZES.notes });
+
+  const fetchPart = async (part: BriefPartName, offset: number) => {
+    const answer = await invoke<BriefPart>('brief:part', [part, offset]);
+    answers.push({
+      channel: `brief:part ${part}`,
+      claims: answer.claims.length,
+      highlights: answer.highlights.length,
+      notes: answer.notes.length,
+    });
+    return answer;
+  };
+  let progress = 0;
+  const loaded = await loadRest(
+    opening,
+    fetchPart,
+    () => progress++,
+    () => true,
+  );
+
+  // Bounded: the opening by LIMITS.opening, every part by LIMITS.part, whatever the brief's size.
+  assert.ok(openingClaims <= LIMITS.opening.claims && opening.brief.highlights.length <= LIMITS.opening.highlights);
+  assert.ok(opening.brief.notes.length <= LIMITS.opening.notes);
+  for (const answer of answers.slice(1)) {
+    for (const part of ['claims', 'highlights', 'notes'] as const)
+      assert.ok(answer[part] <= LIMITS.part[part], `${answer.channel}: ${answer[part]} ${part}`);
+  }
+  const parts = answers.length - 1;
+  assert.equal(progress, parts, 'the window is shown the brief after every part');
+  assert.ok(parts >= 6, `${parts} parts`);
+
+  // Whole: exactly the brief the store reads in one go (claims in reading order, highlights and notes in the store's).
+  assert.deepEqual(loaded, backend.documents.workspace.briefs.getBrief());
+});
+
+test('while parts are coming, the brief shown holds the opening’s claims and highlights and what has come, each once', async (t) => {
+  const backend = backendOn(t);
+  const briefs = backend.documents.workspace.briefs;
+  const opening = briefs.getOpening()!;
+  const lists = new LoadedLists(opening.brief);
+  const offsets = firstOffsets(opening);
+  assert.deepEqual(offsets, { claims: LIMITS.opening.claims, highlights: 0, notes: LIMITS.opening.notes });
+
+  // The first part of highlights repeats some of the opening's (those on its claims): shown once.
+  lists.add(briefs.getPart('highlights', 0, 50));
+  const shown = lists.brief();
+  const ids = shown.highlights.map((h) => h.id);
+  assert.equal(new Set(ids).size, ids.length, 'no highlight twice');
+  assert.ok(
+    opening.brief.highlights.every((h) => ids.includes(h.id)),
+    'the opening’s highlights stay shown',
+  );
+
+  // Claims come in reading order after the opening's: each lands at the end of its theme.
+  lists.add(briefs.getPart('claims', offsets.claims, 10));
+  const themes = lists.brief().themes;
+  const whole = briefs.getBrief()!.themes;
+  const shownClaims = themes.flatMap((theme) => theme.claims.map((claim) => claim.id));
+  assert.deepEqual(shownClaims, whole.flatMap((theme) => theme.claims.map((claim) => claim.id)).slice(0, offsets.claims + 10));
+});
