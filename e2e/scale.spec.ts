@@ -19,6 +19,8 @@ test('a brief of 10,000 claims and 100,000 highlights opens, scrolls and jumps w
 
   const drawn = workspace.claims;
   await expect(drawn.first()).toBeVisible();
+  // Usable from the opening on: the first claims are drawn while the rest of the lists come in parts.
+  await workspace.screenshot(testInfo.outputPath('big-brief-opening.png'), 'light');
   expect(await drawn.count()).toBeLessThan(150);
   await expect(workspace.themeNav.links).toHaveCount(400);
 
