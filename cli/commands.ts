@@ -133,7 +133,8 @@ async function cmdInfo(args: string[], io: Io): Promise<number> {
         lines.push(`${label.padEnd(14)}${shown(each.titleOriginal)}${each.shortName ? ` (${shown(each.shortName)})` : ''}`);
         if (each.titleTranslation)
           lines.push(`Translation:  ${shown(each.titleTranslation)} [${shown(each.translationNote ?? 'translation')}]`);
-        lines.push(`Published:    ${shown(each.publisher)}, ${shown(each.publishedText)}`);
+        const published = [each.publisher, each.publishedText].filter((part) => part.trim() !== '').map((part) => shown(part));
+        if (published.length > 0) lines.push(`Published:    ${published.join(', ')}`);
         if (each.provenance) {
           const { fileName, format, size, sha256, importedAt } = each.provenance;
           lines.push(

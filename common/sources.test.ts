@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { citationLabel, citedSourceId, describeProvenance, namesNeeded, sourceName } from './sources.ts';
+import { citationLabel, citedSourceId, describeProvenance, namesNeeded, sourceName, sourceNames } from './sources.ts';
 
 const source = (over: Partial<{ id: string; shortName: string | null; publisher: string; titleOriginal: string }> = {}) => ({
   id: 's1',
@@ -46,4 +46,14 @@ test('where a source came from reads as a sentence with its whole hash', () => {
     }),
     `report.pdf (PDF, 1.2 MB, SHA-256 ${'ab'.repeat(32)}), imported 2026-01-15 10:04 UTC`,
   );
+});
+
+test('two sources of one name are told apart wherever their numbers are shown', () => {
+  const names = sourceNames([
+    source({ id: 'a' }),
+    source({ id: 'b' }),
+    source({ id: 'c', shortName: 'Report' }),
+    source({ id: 'd', shortName: 'report' }),
+  ]);
+  assert.deepEqual([...names.values()], ['Sohu Cai Jing', 'Sohu Cai Jing (2)', 'Report', 'report (4)']);
 });

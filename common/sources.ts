@@ -31,6 +31,22 @@ export function sourceName(source: Named): string {
   return headline.length > MADE_UP_NAME_CHARS ? `${headline.slice(0, MADE_UP_NAME_CHARS - 1).trimEnd()}…` : headline || 'Source';
 }
 
+/**
+ * Every source's name, told apart: two sources of one publisher (or two pastes) would otherwise
+ * both say "[Sohu 1]", so a name already taken gets its place among the sources ("Sohu (2)").
+ */
+export function sourceNames(sources: readonly Named[]): Map<string, string> {
+  const taken = new Set<string>();
+  return new Map(
+    sources.map((source, index) => {
+      const name = sourceName(source);
+      const unique = taken.has(name.toLowerCase()) ? `${name} (${index + 1})` : name;
+      taken.add(unique.toLowerCase());
+      return [source.id, unique];
+    }),
+  );
+}
+
 /** Whether numbers need their source's name beside them: once the brief holds two sources or more. */
 export const namesNeeded = (sources: readonly unknown[]): boolean => sources.length > 1;
 

@@ -1,6 +1,6 @@
 import { citationGradeOf } from '../../common/grades.ts';
 import type { Brief, Source } from '../../common/model.ts';
-import { describeProvenance, sourceName } from '../../common/sources.ts';
+import { describeProvenance, sourceName, sourceNames } from '../../common/sources.ts';
 import type { ExportOptions, ExportReferenceGroup, ExportRun, ExportSource } from '../../common/export-document.ts';
 import { gradeLine } from './grades.ts';
 
@@ -15,8 +15,9 @@ export function composeSources(
   headlineRuns: (source: Source, target: string) => ExportRun[],
 ): ExportSource[] {
   const several = sources.length > 1;
+  const names = sourceNames(sources);
   return sources.map((source) => {
-    const name = sourceName(source);
+    const name = names.get(source.id)!;
     return {
       name,
       headline: source.titleOriginal,
@@ -49,6 +50,7 @@ export function composeReferences(
   options: Pick<ExportOptions, 'includeGrades' | 'includeReferences'>,
 ): ExportReferenceGroup[] {
   if (!options.includeReferences) return [];
+  const names = sourceNames(brief.sources);
   return brief.sources.flatMap((source, index) => {
     const citedBy = new Map<number, string[]>();
     for (const claim of claims) {
@@ -58,7 +60,7 @@ export function composeReferences(
     if (citedBy.size === 0) return [];
     return [
       {
-        source: sourceName(source),
+        source: names.get(source.id)!,
         prefix: referencePrefix(index),
         origin: [source.publisher, source.publishedText].filter((part) => part.trim() !== '').join(', ') || sourceName(source),
         references: [...citedBy.entries()]

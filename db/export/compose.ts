@@ -1,7 +1,7 @@
 import { describeChart } from '../../common/chart.ts';
 import { claimNumbers } from '../../common/claim-numbers.ts';
 import type { Brief, Claim, Colour, EvidenceLink, Highlight, Note } from '../../common/model.ts';
-import { citedSourceId, namesNeeded, sourceName } from '../../common/sources.ts';
+import { citedSourceId, namesNeeded, sourceNames } from '../../common/sources.ts';
 import { COLOURS, DEFAULT_MEANINGS, likelihoodLabel } from '../../common/vocabulary.ts';
 import {
   PART_ANCHORS,
@@ -152,7 +152,7 @@ export function composeExport(brief: Brief | null, options: ExportOptions): Expo
   );
 
   // Each claim's numbers are of its source; with several sources, the source's name goes with them.
-  const names = new Map(sourceRows.map((source) => [source.id, sourceName(source)]));
+  const names = sourceNames(sourceRows);
   const sourceIndex = new Map(sourceRows.map((source, index) => [source.id, index]));
   const citing: CitingClaim[] = [];
   const sections: ExportSection[] = chosen.map(({ theme, claims }, index) => ({

@@ -15,6 +15,12 @@ export { escapeMarkdown } from './escape.ts';
 const citations = (markers: readonly number[], source: string | null) =>
   markers.map((m) => `\\[${source ? `${escapeMarkdown(source)} ` : ''}${m}\\]`).join('');
 
+/** "Sohu Cai Jing, 2025-11-09 07:03: " before a source's headline; what the source does not give is left out, not left blank. */
+const sourceLine = (source: { publisher: string; published: string }) => {
+  const parts = [source.publisher, source.published].filter((part) => part.trim() !== '').map(escapeMarkdown);
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+};
+
 /** Text cut at its highlights: each highlighted stretch marked, its meanings after it, then its note numbers. */
 function runsMarkdown(runs: readonly ExportRun[], meaningOf: (colour: string) => string): string {
   return runs
@@ -48,9 +54,7 @@ export function toMarkdown(doc: ExportDocument): string {
   const several = doc.sources.length > 1;
   for (const source of doc.sources) {
     const label = several ? `Source (${escapeMarkdown(source.name)})` : 'Source';
-    out.push(
-      `> ${label}: ${escapeMarkdown(source.publisher)}, ${escapeMarkdown(source.published)}: ${runsMarkdown(source.headlineRuns, meaningOf)}`,
-    );
+    out.push(`> ${label}: ${sourceLine(source)}${runsMarkdown(source.headlineRuns, meaningOf)}`);
     if (source.translation)
       out.push(
         '>',

@@ -200,10 +200,18 @@ export class Outline {
 
   themes(): ParsedSourceTheme[] {
     const kept = this.list.filter((theme) => theme.claims.length > 0);
-    return kept.map((theme) => ({
+    const themes = kept.map((theme) => ({
       heading: theme.heading ?? (kept.length === 1 ? this.fallbackHeading : 'Introduction'),
       claims: theme.claims,
     }));
+    // A brief takes at most LIMITS.sourceThemes themes from one source: the claims under the headings
+    // past it stay, in order, under the last theme kept (and the warnings say so).
+    if (themes.length <= LIMITS.sourceThemes) return themes;
+    const last = themes[LIMITS.sourceThemes - 1]!;
+    return [
+      ...themes.slice(0, LIMITS.sourceThemes - 1),
+      { heading: last.heading, claims: themes.slice(LIMITS.sourceThemes - 1).flatMap((theme) => theme.claims) },
+    ];
   }
 
   /** Everything the reader noticed, one sentence each. */
@@ -216,6 +224,11 @@ export class Outline {
     if (this.splitClaims > 0)
       notes.push(
         `${plural(this.splitClaims, 'paragraph')} longer than ${LIMITS.claimChars.toLocaleString('en')} characters ${this.splitClaims === 1 ? 'was' : 'were'} split into several claims.`,
+      );
+    const headings = this.list.filter((theme) => theme.claims.length > 0).length;
+    if (headings > LIMITS.sourceThemes)
+      notes.push(
+        `The source has ${headings.toLocaleString('en')} headings; a brief takes ${LIMITS.sourceThemes.toLocaleString('en')} themes from one source, so the claims under the last ${(headings - LIMITS.sourceThemes + 1).toLocaleString('en')} are in the last theme.`,
       );
     if (this.dropped > 0)
       notes.push(

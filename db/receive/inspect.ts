@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { parseJsonObject } from '../../common/json-object.ts';
 import { CONFIDENCES, CREDIBILITIES, EVIDENCE_KINDS, LIKELIHOODS, RELIABILITIES, STANCES } from '../../common/vocabulary.ts';
 import { SOURCE_FORMATS } from '../../common/parsed-source.ts';
+import { LIMITS } from '../../common/limits.ts';
 import { StoreError } from '../../common/errors.ts';
 import { readFailure } from '../files/index.ts';
 import { APPLICATION_ID, ITEM_TABLES, SCHEMA_VERSION, isItemTable, readExportSettings } from '../store/index.ts';
@@ -251,7 +252,13 @@ const RULES: Record<string, { column: string; holds: string }[]> = {
     { column: 'file_size', holds: 'file_size IS NULL OR file_size >= 0' },
     { column: 'file_sha256', holds: "file_sha256 IS NULL OR (length(file_sha256) = 64 AND file_sha256 NOT GLOB '*[^0-9a-f]*')" },
     { column: 'file_format', holds: among('file_format', SOURCE_FORMATS) },
+    // No longer than the writer lets them be: a short name stands beside every citation number it names.
+    { column: 'short_name', holds: `short_name IS NULL OR length(short_name) <= ${LIMITS.shortText}` },
+    { column: 'title_translation', holds: `title_translation IS NULL OR length(title_translation) <= ${LIMITS.claimChars}` },
+    { column: 'file_name', holds: 'file_name IS NULL OR length(file_name) <= 1000' },
+    { column: 'imported_at', holds: 'imported_at IS NULL OR length(imported_at) <= 1000' },
   ],
+  claims: [{ column: 'translation', holds: `translation IS NULL OR length(translation) <= ${LIMITS.claimChars}` }],
   judgments: [
     { column: 'id', holds: 'length(id) = 36' },
     { column: 'likelihood', holds: among('likelihood', LIKELIHOODS) },
@@ -270,7 +277,11 @@ const RULES: Record<string, { column: string; holds: string }[]> = {
     { column: 'credibility', holds: among('credibility', CREDIBILITIES) },
   ],
   export_settings: [{ column: 'id', holds: 'length(id) = 36' }],
-  dismissed_figures: [{ column: 'id', holds: 'length(id) = 36' }],
+  dismissed_figures: [
+    { column: 'id', holds: 'length(id) = 36' },
+    // The words of a claim: no longer than a claim may be.
+    { column: 'quote', holds: `length(quote) <= ${LIMITS.claimChars}` },
+  ],
 };
 
 /** The tables whose rows a received brief hands over (their names are ours: the schema was compared first). */

@@ -63,8 +63,9 @@ function freeTextColumns(db: Database.Database, table: string): string[] {
     ...['id', 'rev', 'deleted_at', 'target_kind', 'target_id', 'comparator', 'as_of', 'confidence', 'colour'],
     // Schema v5: closed vocabularies, and the export settings (JSON the receive reads; hostile variants of it are their own files).
     ...['likelihood', 'stance', 'reliability', 'credibility', 'options'],
-    // Schema v6: a source file's hash and format (hostile variants of them are their own files).
-    ...['file_sha256', 'file_format'],
+    // Schema v6: a source's file (hash, format, name, import time) and short name, held to their
+    // lengths by the receive (hostile variants of them are their own files).
+    ...['file_sha256', 'file_format', 'file_name', 'imported_at', 'short_name'],
   ]);
   return (db.pragma(`table_info(${table})`) as { name: string; type: string }[])
     .filter((c) => c.type === 'TEXT' && !fixed.has(c.name) && !c.name.endsWith('_id'))
@@ -244,6 +245,18 @@ function analysisVariants(
       'sources',
     ],
     ['source-format-unknown.sqlite', 'a source read from an unknown format', "UPDATE sources SET file_format = 'exe';", 'sources'],
+    [
+      'source-short-name-huge.sqlite',
+      'a source whose short name (printed beside each of its numbers) is 100,000 characters',
+      "UPDATE sources SET short_name = replace(hex(zeroblob(50000)), '00', 'ab');",
+      'sources',
+    ],
+    [
+      'claim-translation-huge.sqlite',
+      'a claim translation longer than a claim may be',
+      "UPDATE claims SET translation = replace(hex(zeroblob(20001)), '00', 'ab');",
+      'claims',
+    ],
   ];
   for (const [name, what, sql, table] of offVocabulary) {
     tamper(good, at(name), sql, unchecked);

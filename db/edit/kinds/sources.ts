@@ -80,8 +80,10 @@ export const sourceEdits: Appliers<'source.add' | 'source.update' | 'claim.trans
   'source.update': (edit, x) => {
     const row = x.rows.live('sources', edit.id, 'source', 'id');
     const values = { short_name: shortName(x, edit.shortName), title_translation: translation('titleTranslation', edit.titleTranslation) };
-    if (row.short_name !== values.short_name || row.title_translation !== values.title_translation)
-      x.rows.update('sources', edit.id, values);
+    if (row.short_name === values.short_name && row.title_translation === values.title_translation) return edit.id;
+    // A translation the analyst writes is theirs: the note naming who made the one before goes with it.
+    const note = row.title_translation === values.title_translation ? (row.translation_note ?? null) : null;
+    x.rows.update('sources', edit.id, { ...values, translation_note: note });
     return edit.id;
   },
   'claim.translate': (edit, x) => {

@@ -35,8 +35,11 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'merge:resolve': (conflictId, choice) => documents.resolve(conflictId, choice),
     'brief:edit': (edit) => {
       // An added source must name the file this process read for it, not one the page makes up.
-      if (edit.kind === 'source.add') sources.checkReceipt(edit);
-      return documents.edit(edit);
+      if (edit.kind !== 'source.add') return documents.edit(edit);
+      sources.checkReceipt(edit);
+      const outcome = documents.edit(edit);
+      sources.spend(edit.receipt);
+      return outcome;
     },
     'history:undo': () => documents.undo(),
     'history:redo': () => documents.redo(),

@@ -73,6 +73,11 @@ export class SourceImports {
       throw new StoreError('invalid-input', 'The file named with this source is not the one that was read; import it again.', 'provenance');
   }
 
+  /** A receipt is good for one source: once it is added, adding it again needs a new import. */
+  spend(receipt: string | null): void {
+    if (receipt !== null) this.#receipts.delete(receipt);
+  }
+
   #preview({ format, source, provenance }: IngestResult): SourcePreview {
     const receipt = randomUUID();
     const kept: SourceProvenance = {
