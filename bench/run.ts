@@ -3,7 +3,7 @@
 // their own, and with the tools users would otherwise reach for, measured in one run as ratios.
 // See bench/README.md for what each figure means.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus as cpuList, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,9 +82,10 @@ function record(
   );
 }
 
+/** The synthetic brief of `items` items, written once per run: writing into an existing file would add a second brief. */
 function brief(items: number): string {
   const path = join(work, `brief-${items}.sqlite`);
-  writeSyntheticBrief(path, items);
+  if (!existsSync(path)) writeSyntheticBrief(path, items);
   return path;
 }
 
