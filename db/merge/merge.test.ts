@@ -218,3 +218,58 @@ test('property: the order of non-conflicting merges does not matter', (t) => {
     { numRuns: 15 },
   );
 });
+
+test('a colleague’s claim under a source I took back with Undo is not lost: the merge keeps its theme and source, the same in both copies', (t) => {
+  const [alice] = copies(t, 'alice');
+  const bob = join(tempDir(t), 'bob.sqlite');
+  const a = openStore(alice!);
+  const aliceWriter = new BriefWriter(a, 'alice');
+  const source = aliceWriter.apply({
+    kind: 'source.add',
+    receipt: null,
+    provenance: null,
+    headline: 'Magnet plants',
+    headlineLanguage: 'en',
+    titleTranslation: null,
+    shortName: 'Institute',
+    publisher: 'Institute',
+    publishedOn: null,
+    themes: [{ heading: 'Output', claims: ['Output will reach 5,000 tons by 2030 [1].'] }],
+  });
+  close(a);
+  copyFileSync(alice!, bob);
+
+  // Bob adds a claim to the imported theme; Alice takes the whole import back.
+  const b = openStore(bob);
+  const theme = new BriefStore(b).getBrief()!.themes.find((th) => th.sourceId === source.id)!;
+  new BriefWriter(b, 'bob').apply({ kind: 'claim.add', themeId: theme.id, text: 'A second plant is planned [4].' });
+  close(b);
+  const a2 = openStore(alice!);
+  assert.ok(new BriefWriter(a2, 'alice').undo(), 'the import is undone');
+  assert.equal(new BriefStore(a2).getBrief()!.sources.length, 1);
+  close(a2);
+
+  const textsOf = (db: Db) =>
+    new BriefStore(db)
+      .getBrief()!
+      .themes.filter((th) => th.sourceId === source.id)
+      .flatMap((th) => th.claims.map((claim) => claim.text));
+  const aliceMerged = openStore(alice!);
+  mergeInto(aliceMerged, bob);
+  // Bob's claim is shown, under the theme and the source it was written in; Alice's own claims stay taken back.
+  assert.deepEqual(textsOf(aliceMerged), ['A second plant is planned.']);
+  assert.equal(new BriefStore(aliceMerged).getBrief()!.sources.length, 2);
+  close(aliceMerged);
+
+  const bobMerged = openStore(bob);
+  mergeInto(bobMerged, alice!);
+  assert.deepEqual(textsOf(bobMerged), ['A second plant is planned.']);
+  close(bobMerged);
+  // Both copies hold the same rows, and merging again changes nothing.
+  const [x, y] = [openStore(alice!), openStore(bob)];
+  assert.equal(snapshot(x), snapshot(y));
+  const again = mergeInto(x, bob);
+  assert.deepEqual([again.added, again.updated, again.conflicts], [0, 0, 0]);
+  close(x);
+  close(y);
+});

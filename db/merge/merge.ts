@@ -268,6 +268,7 @@ class Merge {
       for (const id of ids) this.#mergeRow(table, read.get(id) as Row);
     }
     this.#mergeTheirConflicts();
+    this.#keepContainers();
     this.#settleConflicts(this.#changedItems);
     // The search index follows the rows we wrote: item by item for a few, rebuilt whole for many.
     if (this.#written.length > REINDEX_LIMIT) rebuildSearchIndex(this.#db);
@@ -277,6 +278,44 @@ class Merge {
     }
     this.#report.authors = [...this.#authors].sort();
     return this.#report;
+  }
+
+  /**
+   * Nothing is lost silently: a live item under a container this copy deleted (a colleague's claim
+   * added to a theme whose whole source was taken back with Undo) would be hidden with it, so the
+   * container comes back. Its row is a new version made from its tombstone and the latest item that
+   * needs it (their revisions joined, that item's author and time), so both copies of a merge make
+   * the same row and a later merge sees nothing new. Claims keep themes, then themes keep sources.
+   */
+  #keepContainers(): void {
+    const links = [
+      ['claims', 'theme_id', 'themes'],
+      ['themes', 'source_id', 'sources'],
+    ] as const;
+    for (const [item, column, container] of links) {
+      const needed = this.#sql(
+        `SELECT p.id, c.rev AS item_rev, c.updated_at AS item_at, c.author AS item_author
+        FROM main.${item} c JOIN main.${container} p ON p.id = c.${column}
+        WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL
+        ORDER BY p.id, c.updated_at DESC, c.rev DESC`,
+      ).all() as { id: string; item_rev: string; item_at: string; item_author: string }[];
+      const revived = new Set<string>();
+      for (const need of needed) {
+        if (revived.has(need.id)) continue;
+        revived.add(need.id);
+        const tombstone = this.#ours(container, need.id)!;
+        this.#write(container, need.id, {
+          ...tombstone,
+          rev: joinedRevision(tombstone.rev, need.item_rev),
+          updated_at: need.item_at,
+          author: need.item_author,
+          deleted_at: null,
+        });
+        this.#remember(container, need.id, [tombstone.rev]);
+        this.#written.push({ table: container, id: need.id });
+        this.#report.updated++;
+      }
+    }
   }
 
   #columnsOf(table: ItemTable): string[] {
