@@ -341,6 +341,28 @@ test('the same change made in two copies is joined, not a conflict, under one re
   assert.deepEqual(revOf(left), revOf(right));
 });
 
+test('a colleague who kept their own over two copies that agreed is newer than those copies once they have joined', (t) => {
+  // Alice and Bob write the same bottom line; Carol writes another, meets both in turn and keeps hers.
+  // Carol's line has seen both of theirs, so once Alice has joined Bob's, Carol's is simply later.
+  const [alice, bob, carol] = copies(t, 'alice', 'bob', 'carol');
+  const bottomLine = (text: string | null) => ({ kind: 'brief.bottomLine' as const, text });
+  edit(alice!, (db) => new BriefWriter(db, 'alice').apply(bottomLine('Doubtful')));
+  edit(bob!, (db) => new BriefWriter(db, 'bob').apply(bottomLine('Doubtful')));
+  edit(carol!, (db) => {
+    new BriefWriter(db, 'carol').apply(bottomLine('Undecided'));
+    for (const path of [bob!, alice!]) {
+      assert.equal(mergeInto(db, path).conflicts, 1);
+      resolveConflict(db, openConflicts(db)[0]!.id, 'ours');
+    }
+  });
+  const db = open(t, alice!);
+  assert.equal(mergeInto(db, bob!).conflicts, 0, 'the same line twice is joined');
+  const report = mergeInto(db, carol!);
+  assert.deepEqual([report.updated, report.conflicts], [1, 0]);
+  assert.equal(db.prepare('SELECT bottom_line FROM brief').pluck().get(), 'Undecided');
+  assert.deepEqual(openConflicts(db), []);
+});
+
 test('a version waiting in the sender’s conflicts travels with their file', (t) => {
   const [alice, bob, carol] = copies(t, 'alice', 'bob', 'carol');
   const claim = reword(alice!, 0, 'alice', 'Alice’s wording.');

@@ -26,9 +26,9 @@ import { parseJsonObject } from '../../common/json-object.ts';
 //   same revision                      -> unchanged
 //   theirs is an ancestor of ours      -> ours is newer: kept
 //   ours is an ancestor of theirs      -> changed on their side only: taken (with its history)
-//   neither, and both say the same     -> both made the same change: joined under one revision
-//                                         derived from both (every copy derives the same one),
-//                                         nothing to review
+//   neither, and both say the same     -> both made the same change: joined as one version, the
+//                                         one of the greater revision (every copy keeps the same),
+//                                         descending from the other; nothing to review
 //   neither                            -> changed on both sides: a conflict, kept for review
 // Deletions are tombstones (deleted_at) with a revision like any change, so an old undeleted
 // copy never brings a deleted item back. The whole merge is one transaction. It never aborts
@@ -128,12 +128,9 @@ function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): bo
 const laterThan = (a: Row, b: Row): boolean =>
   typeof a.updated_at === 'string' && typeof b.updated_at === 'string' && a.updated_at > b.updated_at;
 
-/** Which of two versions' stamps a joined row keeps: the later write, then a fixed order, so every copy keeps the same. */
-const stampKey = (row: Row): string => JSON.stringify([row.updated_at, row.author, row.created_at, row.deleted_at]);
-
 /**
- * The revision of two versions joined as the same change: derived from both revisions, so two
- * copies joining the same pair make the same revision, and a later merge sees nothing new.
+ * A revision derived from two: a row that neither copy wrote but both make the same way (a
+ * container brought back for an item that needs it), so a later merge sees nothing new.
  */
 function joinedRevision(a: string, b: string): string {
   const hex = createHash('sha256').update([a, b].sort().join('\n')).digest('hex');
@@ -439,21 +436,20 @@ class Merge {
   }
 
   /**
-   * Both sides made the same change under two revisions: one row under a revision derived from
-   * both, descending from both, with the stamps of the later write. Nothing to review.
+   * Both sides made the same change under two revisions: one of the two versions stands for both,
+   * the one of the greater revision (so every copy keeps the same, stamps and all), and descends
+   * from the other. Not a third revision made from both: a colleague who has seen both versions
+   * and edited on top of them must be seen to descend from the joined row (a revision only this
+   * merge made is in nobody's history). Nothing to review.
    */
   #join(table: ItemTable, ours: Row, theirs: Row, history: string[]): void {
-    const stamps = stampKey(theirs) > stampKey(ours) ? theirs : ours;
-    const rev = joinedRevision(ours.rev, theirs.rev);
-    this.#write(table, ours.id, {
-      ...ours,
-      rev,
-      created_at: stamps.created_at,
-      updated_at: stamps.updated_at,
-      author: stamps.author,
-      deleted_at: stamps.deleted_at,
-    });
-    this.#remember(table, ours.id, [...history, ours.rev, theirs.rev]);
+    if (theirs.rev > ours.rev) this.#write(table, ours.id, { ...theirs, id: ours.id });
+    const kept = theirs.rev > ours.rev ? theirs.rev : ours.rev;
+    this.#remember(
+      table,
+      ours.id,
+      [...history, ours.rev, theirs.rev].filter((rev) => rev !== kept),
+    );
   }
 
   /** Keeps their version for review, unless it is already waiting, or a newer version of theirs is. */
