@@ -91,7 +91,7 @@ export async function editsAndBridge(
     dialogs: new ScriptedDialogs(),
     receiveWorker: NODE_RECEIVE_WORKER,
     ingestWorker: NODE_INGEST_WORKER,
-    printer: { render: async () => null },
+    printer: { open: () => Promise.reject(new Error('nothing is printed in this measure')) },
     emit: () => {},
   });
   const rows: BenchRow[] = [];

@@ -199,6 +199,20 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
   assert.match(text, /俄总理返回莫斯科后/);
   assert.match(text, /OFFICIAL-SENSITIVE/);
   assert.match(execFileSync('pdfinfo', [out.pdf], { encoding: 'utf8' }), /612 x 792 pts \(letter\)/);
+  // The contents give each heading's page (printed, read back and drawn again in the same print view): it is on that page.
+  const contents = [
+    ...execFileSync('pdftotext', ['-layout', '-l', '2', out.pdf, '-'], { encoding: 'utf8' }).matchAll(
+      /^\s*\d+\.\s+(\S.*?)\s{2,}(\d+)\s*$/gm,
+    ),
+  ];
+  assert.deepEqual(
+    contents.map(([, heading]) => heading),
+    ['Group 1', 'Group 2', 'Group 3', 'Group 4', 'Indicators', 'References'],
+  );
+  for (const [, heading, page] of contents) {
+    const onPage = execFileSync('pdftotext', ['-layout', '-f', page!, '-l', page!, out.pdf, '-'], { encoding: 'utf8' });
+    assert.match(onPage, new RegExp(`^\\s*${heading}\\s*$`, 'm'), `${heading} is on page ${page}`);
+  }
   assert.match(readFileSync(out.md, 'utf8'), /\*\*OFFICIAL-SENSITIVE\*\*/);
   assert.doesNotMatch(readFileSync(out.html, 'utf8'), /<script/i);
 

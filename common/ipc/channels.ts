@@ -29,6 +29,7 @@ export const CHANNELS = [
   'export:defaults',
   'export:preview',
   'export:run',
+  'export:warm',
   'print:document',
   'print:ready',
   'print:failed',

@@ -32,6 +32,8 @@ export interface ExportResult {
 export interface PrintJob {
   document: ExportDocument;
   wantSnapshot: boolean;
+  /** Only the contents' page numbers differ from the job before, which the print view still shows: it redraws only those. */
+  pagesOnly: boolean;
 }
 
 export interface ExportProgress {
@@ -135,7 +137,9 @@ export type Api = {
   'export:preview': (options: ExportOptions) => ExportDocument;
   /** Asks where to save, then writes PDF, Markdown or HTML; null when the dialog was cancelled. */
   'export:run': (format: ExportFormat, options: ExportOptions) => ExportResult | null;
-  /** The print view asks for the document being printed... */
+  /** The composer opened (true) or closed: a print view is kept loaded while it is open, so an export starts at once. */
+  'export:warm': (wanted: boolean) => null;
+  /** The print view asks for the next document to draw (the answer waits until there is one)... */
   'print:document': () => PrintJob;
   /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if asked. */
   'print:ready': (snapshot: string | null) => null;

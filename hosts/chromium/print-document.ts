@@ -7,7 +7,7 @@ import { createRouter, type Router, type Handlers } from '../../electron/service
 import {
   assertSelfContained,
   pdfLayout,
-  printFailure,
+  PrintJobs,
   printWithContentsPages,
   PRINT_TIME_LIMIT_MS,
   withTimeLimit,
@@ -18,30 +18,18 @@ import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
 const RENDERER_ROOT = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
-/** One print: the document the print view is to draw, and whether it drew (with its snapshot). */
-interface PrintJob {
-  doc: ExportDocument;
-  wantSnapshot: boolean;
-  drawn: PromiseWithResolvers<string | null>;
-}
-
-/** A router that only serves the print view the job at hand, and hears whether it drew; every other channel says so. */
-function printRouter(job: () => PrintJob | null): Router {
+/** A router that only serves the print view its jobs, and hears whether it drew; every other channel says so. */
+function printRouter(jobs: PrintJobs): Router {
   const unavailable = () => {
     throw new StoreError('not-found', 'Only printing is available here.');
-  };
-  const current = () => {
-    const now = job();
-    if (!now) throw new StoreError('out-of-turn', 'Nothing is being printed.');
-    return now;
   };
   const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, unavailable])) as unknown as Handlers;
   return createRouter(
     {
       ...handlers,
-      'print:document': () => ({ document: current().doc, wantSnapshot: current().wantSnapshot }),
-      'print:ready': (snapshot) => (current().drawn.resolve(snapshot), null),
-      'print:failed': (reason) => (current().drawn.reject(printFailure(reason)), null),
+      'print:document': () => jobs.next(),
+      'print:ready': (snapshot) => jobs.ready(snapshot),
+      'print:failed': (reason) => jobs.failed(reason),
     },
     { trustedOrigins: [CHROMIUM_HOST_ORIGIN] },
   );
@@ -50,9 +38,9 @@ function printRouter(job: () => PrintJob | null): Router {
 /**
  * Prints a composed brief outside the app (the CLI): the same print.html, the same Chromium
  * print path, page frame and contents page numbers (printed, read back, printed again) as the
- * Chromium host. Returns the PDF and the HTML snapshot (the HTML has no page numbers, so it is a
- * print of its own). A print view that fails, or a print over the time limit, is an error (nothing
- * to write); the browser is closed whatever happens, so the process can exit.
+ * Chromium host, in one print view. Returns the PDF and the HTML snapshot (the HTML has no page
+ * numbers, so it is a drawing of its own). A print view that fails, or a print over the time
+ * limit, is an error (nothing to write); the browser is closed whatever happens, so the process can exit.
  */
 export async function printDocument(
   doc: ExportDocument,
@@ -61,32 +49,27 @@ export async function printDocument(
   if (!existsSync(`${RENDERER_ROOT}/print.html`)) {
     throw new StoreError('not-found', 'The print view is not built yet; run "npm run build:renderer" once, then export again.');
   }
-  let job: PrintJob | null = null;
-  const app = await launchAppContext(() => printRouter(() => job), { rendererRoot: RENDERER_ROOT });
+  const jobs = new PrintJobs();
+  const app = await launchAppContext(() => printRouter(jobs), { rendererRoot: RENDERER_ROOT });
   try {
-    const stop = new AbortController();
-    const printer = chromiumPrinter(() => app.context);
-    const printOnce = async (version: ExportDocument, pdf: boolean) => {
-      stop.signal.throwIfAborted();
-      const drawn = Promise.withResolvers<string | null>();
-      drawn.promise.catch(() => undefined); // Reported through the printer's render below.
-      job = { doc: version, wantSnapshot: !pdf, drawn };
-      try {
-        return { pdf: await printer.render(drawn.promise, pdf ? pdfLayout(version) : null, stop.signal), html: await drawn.promise };
-      } finally {
-        job = null;
-      }
-    };
     return await withTimeLimit(
-      (async () => ({
-        html: want.html ? assertSelfContained((await printOnce(doc, false)).html ?? '') : null,
-        pdf: want.pdf ? await printWithContentsPages(doc, async (version) => (await printOnce(version, true)).pdf!) : null,
-      }))(),
+      (async () => {
+        const page = await chromiumPrinter(() => app.context).open();
+        const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })) ?? '') : null;
+        const pdf = want.pdf
+          ? await printWithContentsPages(doc, async (version, pass) => {
+              // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
+              await jobs.draw(version, { pagesOnly: pass > 1 });
+              return page.pdf(pdfLayout(version));
+            })
+          : null;
+        return { pdf, html };
+      })(),
       PRINT_TIME_LIMIT_MS,
       `The brief took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written.`,
-      () => stop.abort(),
     );
   } finally {
+    jobs.cancel();
     await app.close();
   }
 }

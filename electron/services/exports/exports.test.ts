@@ -30,12 +30,12 @@ const options = (service: ExportService) => service.defaults();
 
 test('a print view that cannot draw the brief fails the export with its reason, and writes no file', async (t) => {
   const { dir, dialogs, service } = exportsWith(t, (service) => ({
-    async render(ready) {
+    async open() {
       // The print view asks for its document, then reports that drawing it failed.
-      service().printDocument();
-      service().printFailed('each_key_duplicate');
-      await ready;
-      return new Uint8Array([1, 2, 3]);
+      void service()
+        .printDocument()
+        .then(() => service().printFailed('each_key_duplicate'));
+      return { pdf: async () => new Uint8Array([1, 2, 3]), close: async () => {} };
     },
   }));
   for (const format of ['pdf', 'html'] as const) {
@@ -68,7 +68,7 @@ test('a print that never finishes is stopped at the time limit: its page is told
 
 test('an export is never written over the open brief or its working copy', async (t) => {
   const { dir, dialogs, documents, service } = exportsWith(t, () => ({
-    render: async () => new Uint8Array([37, 80, 68, 70]),
+    open: () => Promise.reject(new Error('only Markdown is written in this test')),
   }));
   const saved = join(dir, 'brief.sqlite');
   dialogs.answerNext(saved);
@@ -88,11 +88,50 @@ test('an export is never written over the open brief or its working copy', async
 });
 
 test('a second export asked for while the first one’s dialog is open is refused as busy, and the first still runs', async (t) => {
-  const { dir, dialogs, service } = exportsWith(t, () => ({ render: async () => new Uint8Array([37, 80, 68, 70]) }));
+  const { dir, dialogs, service } = exportsWith(t, () => ({
+    open: () => Promise.reject(new Error('only Markdown is written in this test')),
+  }));
   const target = join(dir, 'first.md');
   dialogs.answerNext(target);
   const first = service.run('md', options(service));
   await assert.rejects(service.run('md', options(service)), (error: StoreError) => error.code === 'busy');
   assert.equal((await first)?.path, target);
   assert.equal(existsSync(target), true);
+});
+
+test('while the composer is open a print view waits loaded: the export draws in it at once, and a fresh one waits after', async (t) => {
+  const pages: { closed: boolean; drew: string[] }[] = [];
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({
+    async open() {
+      const page = { closed: false, drew: [] as string[] };
+      pages.push(page);
+      // The print view: asks for a job, draws it, says so, asks again, until its page is closed.
+      void (async () => {
+        while (!page.closed) {
+          const job = await service()
+            .printDocument()
+            .catch(() => null);
+          if (!job || page.closed) return;
+          page.drew.push(job.document.title);
+          service().printReady('<!doctype html><html><body><p>drawn</p></body></html>');
+        }
+      })();
+      return { pdf: async () => new Uint8Array([37, 80, 68, 70]), close: async () => void (page.closed = true) };
+    },
+  }));
+  await service.warm(true);
+  assert.equal(pages.length, 1, 'the composer opening loads one print view');
+  for (const [n, format] of (['pdf', 'html'] as const).entries()) {
+    dialogs.answerNext(join(dir, `brief.${format}`));
+    await service.run(format, { ...options(service), title: `Export ${n + 1}` });
+    assert.deepEqual(pages[n]!.drew, [`Export ${n + 1}`], 'the export drew in the view loaded before it');
+    assert.equal(pages[n]!.closed, true, 'and closed it after');
+    assert.equal(pages.length, n + 2, 'a fresh view waits for the next export');
+  }
+  await service.warm(false);
+  assert.equal(pages.at(-1)!.closed, true, 'closing the composer closes the waiting view');
+  dialogs.answerNext(join(dir, 'cold.pdf'));
+  await service.run('pdf', options(service));
+  assert.equal(pages.length, 4, 'with the composer closed, an export loads its own view');
+  assert.equal(pages.at(-1)!.closed, true);
 });

@@ -7,16 +7,24 @@ import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.
 import type { DocumentSession } from '../documents/index.ts';
 import { printWithContentsPages } from './contents-pages.ts';
 import { pdfLayout, PRINT_TIME_LIMIT_MS, withTimeLimit, type PdfLayout } from './print-layout.ts';
+import { PrintJobs } from './print-jobs.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
 /**
- * Shows the print view in a hidden page, waits until it says it is drawn, and, given a layout,
- * prints it to PDF. Electron uses a hidden sandboxed window and printToPDF; the Chromium host
- * a background page and page.pdf. Both load the same print.html through the same router.
+ * Loads the print view in a hidden page with the workspace's hardening: Electron a hidden sandboxed
+ * window (printToPDF), the Chromium host a background page (page.pdf). Both load the same
+ * print.html through the same router; the page then draws whatever job it is given (PrintJobs).
  */
 export interface Printer {
-  /** `stop` aborts when the export gives up (its time limit): the printer then closes its page or window. */
-  render(ready: Promise<unknown>, layout: PdfLayout | null, stop?: AbortSignal): Promise<Uint8Array | null>;
+  open(): Promise<PrintPage>;
+}
+
+/** A loaded print view. */
+export interface PrintPage {
+  /** Prints what the view shows now, in this page frame. */
+  pdf(layout: PdfLayout): Promise<Uint8Array>;
+  /** Closes the page (or window); closing twice is nothing. */
+  close(): Promise<void>;
 }
 
 export interface ExportSaveDialog {
@@ -25,20 +33,12 @@ export interface ExportSaveDialog {
 
 const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', html: 'html' };
 
-interface Job {
-  doc: ExportDocument;
-  wantSnapshot: boolean;
-  resolve: (snapshot: string | null) => void;
-  reject: (error: Error) => void;
-}
-
-/** The sentence for a print view that could not draw the brief. */
-export const printFailure = (reason: string) =>
-  new StoreError('save-failed', `The brief could not be prepared for printing (${reason}), so nothing was written.`);
-
 export class ExportService {
-  #job: Job | null = null;
+  readonly #jobs = new PrintJobs();
   #busy = false;
+  /** A print view loaded ahead of the export (while the composer is open), and whether one is wanted. */
+  #warm: Promise<PrintPage> | null = null;
+  #wantWarm = false;
   readonly #documents: DocumentSession;
   readonly #dialogs: ExportSaveDialog;
   readonly #printer: Printer;
@@ -69,22 +69,50 @@ export class ExportService {
     return composeExport(briefs.getBrief(), options);
   }
 
-  /** For the print view: the document being printed right now. */
-  printDocument(): PrintJob {
-    if (!this.#job) throw new StoreError('out-of-turn', 'Nothing is being printed.');
-    return { document: this.#job.doc, wantSnapshot: this.#job.wantSnapshot };
+  /** For the print view: the next job to draw, once there is one. */
+  printDocument(): Promise<PrintJob> {
+    return this.#jobs.next();
   }
 
-  /** The print view is drawn; `snapshot` is its self-contained HTML when one was asked for. */
+  /** The print view has drawn its job; `snapshot` is its self-contained HTML when one was asked for. */
   printReady(snapshot: string | null): null {
-    this.#job?.resolve(snapshot);
-    return null;
+    return this.#jobs.ready(snapshot);
   }
 
   /** The print view could not draw the brief: the export fails with the reason, and nothing is written. */
   printFailed(reason: string): null {
-    this.#job?.reject(printFailure(reason));
+    return this.#jobs.failed(reason);
+  }
+
+  /**
+   * The composer opened (true) or closed: while it is open a print view is kept loaded (scripts,
+   * fonts, chart drawing code), so an export starts drawing at once.
+   */
+  async warm(wanted: boolean): Promise<null> {
+    this.#wantWarm = wanted;
+    if (this.#busy) return null; // The export running now leaves one warm, or not, when it ends.
+    if (wanted) this.#warm ??= this.#openPage();
+    else
+      await this.#takePage(false)?.then(
+        (page) => page.close(),
+        () => undefined,
+      );
     return null;
+  }
+
+  #openPage(): Promise<PrintPage> {
+    const page = this.#printer.open();
+    page.catch(() => undefined); // A page that could not be loaded fails the export that takes it.
+    return page;
+  }
+
+  /** The warm print view, or (`open`) a new one; the caller closes it. */
+  #takePage(open: true): Promise<PrintPage>;
+  #takePage(open: false): Promise<PrintPage> | null;
+  #takePage(open: boolean): Promise<PrintPage> | null {
+    const page = this.#warm ?? (open ? this.#openPage() : null);
+    this.#warm = null;
+    return page;
   }
 
   async run(format: ExportFormat, options: ExportOptions): Promise<ExportResult | null> {
@@ -99,33 +127,53 @@ export class ExportService {
   }
 
   /**
-   * One print of one document: the print view draws it in the printer's page, then it is printed to
-   * PDF (`pdf`) or its self-contained snapshot is taken (`html`). A PDF is printed more than once
-   * (the contents' page numbers are read from the first print), so progress is shared out by pass.
+   * One print of one document in the export's print view: drawn (with its snapshot for `html`),
+   * then printed for `pdf`. A PDF is printed more than once (the contents' page numbers are read
+   * from the first print); a later pass changes only those numbers, so progress is shared out by pass.
    */
   async #printOnce(
+    page: PrintPage,
     doc: ExportDocument,
     format: 'pdf' | 'html',
     pass: number,
     stop: AbortSignal,
   ): Promise<{ pdf: Uint8Array | null; snapshot: string | null }> {
-    // A pass that would start after the time limit stopped the export does not open another page.
+    // A pass that would start after the time limit stopped the export does not draw again.
     stop.throwIfAborted();
-    const drawn = Promise.withResolvers<string | null>();
-    const snapshot = drawn.promise;
-    snapshot.catch(() => undefined); // Awaited below; a failure is reported through the printer's render.
-    this.#job = { doc, wantSnapshot: format === 'html', resolve: drawn.resolve, reject: drawn.reject };
     const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
     this.#emit({ stage: 'rendering', percent: share(20) });
+    const snapshot = await this.#jobs.draw(doc, { wantSnapshot: format === 'html', pagesOnly: pass > 1 });
+    this.#emit({ stage: 'printing', percent: share(35) });
+    return { pdf: format === 'pdf' ? await page.pdf(pdfLayout(doc)) : null, snapshot };
+  }
+
+  /** Draws and prints `doc` in one print view (the warm one when there is one) under the time limit; the view is closed after. */
+  async #print(doc: ExportDocument, format: 'pdf' | 'html'): Promise<string | Uint8Array> {
+    const stop = new AbortController();
+    const opening = this.#takePage(true);
     try {
-      const pdf = await this.#printer.render(
-        snapshot.then(() => this.#emit({ stage: 'printing', percent: share(35) })),
-        format === 'pdf' ? pdfLayout(doc) : null,
-        stop,
+      // The whole print, every pass of it, is under one time limit, not only the drawing.
+      return await withTimeLimit(
+        (async () => {
+          const page = await opening;
+          if (format === 'html') return assertSelfContained((await this.#printOnce(page, doc, 'html', 1, stop.signal)).snapshot ?? '');
+          return printWithContentsPages(
+            doc,
+            async (version, pass) => (await this.#printOnce(page, version, 'pdf', pass, stop.signal)).pdf!,
+          );
+        })(),
+        PRINT_TIME_LIMIT_MS,
+        `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
+        () => stop.abort(),
       );
-      return { pdf, snapshot: await snapshot };
     } finally {
-      this.#job = null;
+      this.#jobs.cancel();
+      // Every export closes its view (a long brief's pages are not kept in memory); the composer, still open, gets a fresh one.
+      await opening.then(
+        (page) => page.close(),
+        () => undefined,
+      );
+      if (this.#wantWarm) this.#warm ??= this.#openPage();
     }
   }
 
@@ -144,27 +192,13 @@ export class ExportService {
     );
     try {
       this.#emit({ stage: 'composing', percent: 5 });
-      let data: string | Uint8Array;
-      if (format === 'md') {
-        data = toMarkdown(doc);
-      } else {
-        const stop = new AbortController();
-        // The whole print, every pass of it, is under one time limit, not only the drawing: when it passes, the printer's page is closed.
-        data = await withTimeLimit(
-          format === 'pdf'
-            ? printWithContentsPages(doc, async (version, pass) => (await this.#printOnce(version, 'pdf', pass, stop.signal)).pdf!)
-            : this.#printOnce(doc, 'html', 1, stop.signal).then(({ snapshot }) => assertSelfContained(snapshot ?? '')),
-          PRINT_TIME_LIMIT_MS,
-          `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
-          () => stop.abort(),
-        );
-      }
+      const data = format === 'md' ? toMarkdown(doc) : await this.#print(doc, format);
       this.#emit({ stage: 'writing', percent: 90 });
       const bytes = writeFileAtomic(target, data);
       this.#emit({ stage: 'done', percent: 100 });
       return { format, path: target, bytes };
     } finally {
-      this.#job = null;
+      this.#jobs.cancel();
     }
   }
 }

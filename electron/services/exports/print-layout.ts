@@ -51,12 +51,3 @@ export async function withTimeLimit<T>(work: Promise<T>, limitMs: number, messag
     clearTimeout(timer);
   }
 }
-
-/** Waits for the print view to say it is drawn, or fails with a sentence after the time limit. */
-export function whenDrawn(ready: Promise<unknown>, limitMs = PRINT_TIME_LIMIT_MS): Promise<unknown> {
-  return withTimeLimit(
-    ready,
-    limitMs,
-    'The print view did not finish drawing in time, so nothing was written; export fewer themes, or try again.',
-  );
-}

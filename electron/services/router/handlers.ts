@@ -50,6 +50,7 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'export:defaults': () => exports.defaults(),
     'export:preview': (options) => exports.compose(options),
     'export:run': (format, options) => exports.run(format, options),
+    'export:warm': (wanted) => exports.warm(wanted),
     'print:document': () => exports.printDocument(),
     'print:ready': (snapshot) => exports.printReady(snapshot),
     'print:failed': (reason) => exports.printFailed(reason),

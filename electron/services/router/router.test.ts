@@ -106,7 +106,7 @@ test('store errors reach the user as their own sentence; anything else is logged
 
 test('the backend opens the store in the user data folder and answers brief:get with the embedded brief', async (t) => {
   const userData = join(tempDir(t), 'profile', 'nested');
-  const printer = { render: async () => null };
+  const printer = { open: () => Promise.reject(new Error('nothing is printed in this test')) };
   const backend = startBackend({
     userData,
     host: 'chromium',

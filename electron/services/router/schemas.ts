@@ -51,6 +51,7 @@ export const ARGUMENT_SCHEMAS = {
   'export:defaults': z.tuple([]),
   'export:preview': z.tuple([exportOptions]),
   'export:run': z.tuple([z.enum(['pdf', 'md', 'html']), exportOptions]),
+  'export:warm': z.tuple([z.boolean()]),
   'print:document': z.tuple([]),
   'print:ready': z.tuple([
     z

@@ -68,6 +68,7 @@ export const api = {
   exportDefaults: () => call('export:defaults'),
   exportPreview: (options: ExportOptions) => call('export:preview', options),
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
+  exportWarm: (wanted: boolean) => call('export:warm', wanted),
   printDocument: () => call('print:document'),
   printReady: (snapshot: string | null) => call('print:ready', snapshot),
   printFailed: (reason: string) => call('print:failed', reason),

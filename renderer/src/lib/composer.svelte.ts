@@ -51,8 +51,11 @@ export class ComposerState {
   /** Called by the composer's view while it is shown; the returned function saves what is pending and lets go. */
   connect(connection: ComposerConnection): () => void {
     this.#connection = connection;
+    // While the composer is shown, main keeps a print view loaded, so Export starts drawing at once.
+    void api.exportWarm(true).catch(() => undefined);
     return () => {
       this.flush();
+      void api.exportWarm(false).catch(() => undefined);
       if (this.#connection === connection) this.#connection = null;
     };
   }

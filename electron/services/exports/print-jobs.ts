@@ -1,0 +1,80 @@
+import type { ExportDocument } from '../../../common/export-document.ts';
+import type { PrintJob } from '../../../common/ipc/contract.ts';
+import { StoreError } from '../../../common/errors.ts';
+
+// The print view's side of printing. The print view is loaded once and then draws one job after
+// another: it asks for the next job (the answer waits until there is one), draws it, says it is
+// drawn, and asks again. So one page serves every pass of an export (the contents' page numbers
+// need a second print) and can be loaded before the export is asked for, while the composer is
+// open; a later pass that only changes the contents' page numbers redraws only those.
+
+/** The sentence for a print view that could not draw the brief. */
+export const printFailure = (reason: string) =>
+  new StoreError('save-failed', `The brief could not be prepared for printing (${reason}), so nothing was written.`);
+
+interface Drawing {
+  job: PrintJob;
+  drawn: PromiseWithResolvers<string | null>;
+  /** Handed to the print view (it has asked for it). */
+  taken: boolean;
+}
+
+export class PrintJobs {
+  #drawing: Drawing | null = null;
+  /** The print view waiting for its next job. */
+  #asking: PromiseWithResolvers<PrintJob> | null = null;
+
+  /**
+   * Has the print view draw `doc`; resolves when it says it is drawn (with its self-contained HTML
+   * when `wantSnapshot`), rejects with the reason it could not. `pagesOnly`: only the contents'
+   * page numbers differ from the job before, which the print view still shows.
+   */
+  draw(document: ExportDocument, { wantSnapshot = false, pagesOnly = false } = {}): Promise<string | null> {
+    this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'Another print took its place.'));
+    const drawing: Drawing = { job: { document, wantSnapshot, pagesOnly }, drawn: Promise.withResolvers(), taken: false };
+    drawing.drawn.promise.catch(() => undefined); // The caller awaits it; nothing is left unhandled if it gives up first.
+    this.#drawing = drawing;
+    if (this.#asking) this.#handOver(this.#asking);
+    return drawing.drawn.promise;
+  }
+
+  /** For the print view: the next job to draw, once there is one. A view that asks again replaces the one before. */
+  next(): Promise<PrintJob> {
+    this.#asking?.reject(new StoreError('out-of-turn', 'Another print view took this one’s place.'));
+    const asking = Promise.withResolvers<PrintJob>();
+    this.#asking = asking;
+    if (this.#drawing && !this.#drawing.taken) this.#handOver(asking);
+    return asking.promise;
+  }
+
+  /** The print view has drawn its job; `snapshot` is its self-contained HTML when one was asked for. */
+  ready(snapshot: string | null): null {
+    this.#finish()?.drawn.resolve(snapshot);
+    return null;
+  }
+
+  /** The print view could not draw its job: the print fails with the reason. */
+  failed(reason: string): null {
+    this.#finish()?.drawn.reject(printFailure(reason));
+    return null;
+  }
+
+  /** Nothing is drawing any more (the print gave up): a late word from the print view is ignored. */
+  cancel(): void {
+    this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'The print was stopped.'));
+    this.#drawing = null;
+  }
+
+  #handOver(asking: PromiseWithResolvers<PrintJob>): void {
+    this.#drawing!.taken = true;
+    this.#asking = null;
+    asking.resolve(this.#drawing!.job);
+  }
+
+  #finish(): Drawing | null {
+    const drawing = this.#drawing?.taken ? this.#drawing : null;
+    if (!drawing) throw new StoreError('out-of-turn', 'Nothing is being printed.');
+    this.#drawing = null;
+    return drawing;
+  }
+}
