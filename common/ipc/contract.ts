@@ -34,6 +34,8 @@ export interface PrintJob {
   wantSnapshot: boolean;
   /** Only the contents' page numbers differ from the job before, which the print view still shows: it redraws only those. */
   pagesOnly: boolean;
+  /** Fill the contents' page numbers with the pages the print view predicts (and say which: print:ready). */
+  predictPages: boolean;
 }
 
 export interface ExportProgress {
@@ -141,8 +143,11 @@ export type Api = {
   'export:warm': (wanted: boolean) => null;
   /** The print view asks for the next document to draw (the answer waits until there is one)... */
   'print:document': () => PrintJob;
-  /** ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if asked. */
-  'print:ready': (snapshot: string | null) => null;
+  /**
+   * ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if
+   * asked, and the contents' page numbers it predicted and shows (by heading anchor; null: none).
+   */
+  'print:ready': (snapshot: string | null, pages: Record<string, number> | null) => null;
   /** ...or that it could not be drawn: the export fails with this reason and writes nothing. */
   'print:failed': (reason: string) => null;
 };

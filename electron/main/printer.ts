@@ -23,7 +23,7 @@ export function electronPrinter(preloadPath: string): Printer {
         close,
         pdf: (layout) =>
           window.webContents.printToPDF({
-            pageSize: layout.paper,
+            pageSize: layout.page,
             printBackground: true,
             displayHeaderFooter: true,
             headerTemplate: layout.headerTemplate,

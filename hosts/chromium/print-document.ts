@@ -28,7 +28,7 @@ function printRouter(jobs: PrintJobs): Router {
     {
       ...handlers,
       'print:document': () => jobs.next(),
-      'print:ready': (snapshot) => jobs.ready(snapshot),
+      'print:ready': (snapshot, pages) => jobs.ready(snapshot, pages),
       'print:failed': (reason) => jobs.failed(reason),
     },
     { trustedOrigins: [CHROMIUM_HOST_ORIGIN] },
@@ -55,12 +55,12 @@ export async function printDocument(
     return await withTimeLimit(
       (async () => {
         const page = await chromiumPrinter(() => app.context).open();
-        const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })) ?? '') : null;
+        const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '') : null;
         const pdf = want.pdf
-          ? await printWithContentsPages(doc, async (version, pass) => {
+          ? await printWithContentsPages(doc, async (version, how) => {
               // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
-              await jobs.draw(version, { pagesOnly: pass > 1 });
-              return page.pdf(pdfLayout(version));
+              const { pages } = await jobs.draw(version, how);
+              return { pdf: await page.pdf(pdfLayout(version)), pages };
             })
           : null;
         return { pdf, html };

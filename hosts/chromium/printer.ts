@@ -19,7 +19,8 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
         close,
         pdf: async (layout) =>
           page.pdf({
-            format: layout.paper,
+            width: `${layout.page.width}in`,
+            height: `${layout.page.height}in`,
             printBackground: true,
             displayHeaderFooter: true,
             headerTemplate: layout.headerTemplate,

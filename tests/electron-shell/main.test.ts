@@ -18,6 +18,7 @@ import { requireWithElectron } from './stand-in/load.ts';
 import { StandInMainProcess, type InvokeSender } from './stand-in/main-process.ts';
 import type { StandInMenu, StandInMenuItem } from './stand-in/menu.ts';
 import { StandInFrame, type StandInBrowserWindow } from './stand-in/windows.ts';
+import { PAGE_INCHES } from '../../common/paper.ts';
 
 // The Electron main process as built (dist/electron/main.cjs), run under the stand-in Electron:
 // started, driven as the OS and the user would drive it, and closed. What it asks of Electron is
@@ -196,7 +197,7 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     assert.deepEqual(await invoke(mainFrameOf(stranger), 'brief:get'), FORBIDDEN, 'a window the shell did not open');
     stranger.destroy();
     assert.deepEqual(
-      await invoke(mainFrameOf(workspace), 'print:ready', '<html>forged</html>'),
+      await invoke(mainFrameOf(workspace), 'print:ready', '<html>forged</html>', null),
       FORBIDDEN,
       'print:ready from the workspace',
     );
@@ -366,14 +367,14 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     const job = await invoke(print, 'print:document');
     assert.ok(job.ok);
     assert.equal((job.value as PrintJob).document.title, options.title);
-    assert.deepEqual(await invoke(print, 'print:ready', null), { ok: true, value: null });
+    assert.deepEqual(await invoke(print, 'print:ready', null, null), { ok: true, value: null });
 
     const result = await exporting;
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(result.value, { format: 'pdf', path: target, bytes: readFileSync(target).length } satisfies ExportResult);
     assert.match(readFileSync(target, 'latin1'), /^%PDF-1\.7 stand-in print of app:\/\/briefing\/print\.html/);
     assert.equal(printWindow.isDestroyed(), true, 'the print window is closed after printing');
-    assert.equal(printWindow.webContents.printed[0]?.pageSize, options.paper === 'letter' ? 'Letter' : 'A4');
+    assert.deepEqual(printWindow.webContents.printed[0]?.pageSize, PAGE_INCHES[options.paper]);
     const stages = workspace.webContents.sent
       .filter((m) => m.channel === 'export:progress')
       .map((m) => (m.args[0] as { stage: string }).stage);

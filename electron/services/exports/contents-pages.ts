@@ -1,12 +1,13 @@
 import type { ExportDocument } from '../../../common/export-document.ts';
 
-// Page numbers in the contents. Chromium has no CSS target-counter(), so the brief is printed once
-// with the page column empty (the same width as when filled, so nothing moves), each heading's page
-// is read back from the PDF's outline (Chromium writes it from the headings, with a destination on
-// the heading's page), and the brief is printed again with the numbers in. The second print is read
-// back too: if a number changed the layout after all, it is printed once more; numbers that still
-// do not hold (or a PDF whose outline cannot be read) give the first print, without numbers,
-// rather than wrong ones.
+// Page numbers in the contents. Chromium has no CSS target-counter(), so the print view predicts
+// each heading's page from a paged layout of its own (renderer/src/print/predict-pages.ts) and the
+// brief is printed with those numbers in (the page column has the same width filled or empty, so
+// nothing moves). Each heading's page is then read back from the PDF's outline (Chromium writes it
+// from the headings, with a destination on the heading's page): when every number holds, that one
+// print is the PDF. Otherwise it is printed again with the outline's numbers (only the contents are
+// redrawn) and read back again; numbers that still do not hold (or a PDF whose outline cannot be
+// read) give a print without numbers rather than wrong ones.
 //
 // The PDF is read with unpdf (a PDF.js build without worker or canvas, no dependencies), here in
 // plain Node, so the Electron app, the Chromium host and the CLI read it alike.
@@ -62,31 +63,52 @@ export async function headingPages(pdf: Uint8Array, doc: Pick<ExportDocument, 't
   }
 }
 
-/** How many times a brief is printed at most to settle its contents' page numbers. */
+/** How many times a brief is printed at most to settle its contents' page numbers (a print without them may follow). */
 export const MAX_PRINTS = 3;
 
+/** One print of one version of the document in the print view, and the page numbers the view predicted and shows. */
+export type PrintPass = (
+  doc: ExportDocument,
+  how: {
+    pass: number;
+    /** Only the contents' numbers differ from the print before: the view redraws only those. */
+    pagesOnly: boolean;
+    /** The view fills the contents' numbers with the pages it predicts. */
+    predictPages: boolean;
+  },
+) => Promise<{ pdf: Uint8Array; pages: Map<string, number> | null }>;
+
+const withPages = (doc: ExportDocument, pages: ReadonlyMap<string, number> | null): ExportDocument => ({
+  ...doc,
+  headings: doc.headings.map((h) => ({ ...h, page: h.listed ? (pages?.get(h.anchor) ?? null) : null })),
+});
+
 /**
- * Prints `doc` to PDF with the right page numbers in its contents, with `print` (one print of one
- * document; `pass` counts from 1) and `read` (the pages of its headings). A document without
- * contents is printed once.
+ * Prints `doc` to PDF with the right page numbers in its contents, with `print` and `read` (the
+ * pages of its headings). A document without contents is printed once.
  */
 export async function printWithContentsPages(
   doc: ExportDocument,
-  print: (doc: ExportDocument, pass: number) => Promise<Uint8Array>,
+  print: PrintPass,
   read: typeof headingPages = headingPages,
 ): Promise<Uint8Array> {
-  if (!doc.headings.some((h) => h.listed)) return print({ ...doc, pageNumbers: false }, 1);
-  let current: ExportDocument = { ...doc, pageNumbers: true, headings: doc.headings.map((h) => ({ ...h, page: null })) };
-  let first: Uint8Array | null = null;
-  for (let pass = 1; pass <= MAX_PRINTS; pass++) {
-    const pdf = await print(current, pass);
-    first ??= pdf;
-    const pages = await read(pdf, current);
-    if (!pages) break;
-    if (current.headings.every((h) => !h.listed || h.page === (pages.get(h.anchor) ?? null))) return pdf;
-    current = { ...current, headings: current.headings.map((h) => ({ ...h, page: h.listed ? (pages.get(h.anchor) ?? null) : null })) };
+  if (!doc.headings.some((h) => h.listed))
+    return (await print({ ...doc, pageNumbers: false }, { pass: 1, pagesOnly: false, predictPages: false })).pdf;
+  const unnumbered = withPages({ ...doc, pageNumbers: true }, null);
+  let current = unnumbered;
+  let pass = 1;
+  for (; pass <= MAX_PRINTS; pass++) {
+    const printed = await print(current, { pass, pagesOnly: pass > 1, predictPages: pass === 1 });
+    if (printed.pages) current = withPages(current, printed.pages);
+    const pages = await read(printed.pdf, current);
+    if (!pages) {
+      // No outline to read: only a print that shows no numbers of its own can be trusted.
+      if (!printed.pages) return printed.pdf;
+      break;
+    }
+    if (current.headings.every((h) => !h.listed || h.page === (pages.get(h.anchor) ?? null))) return printed.pdf;
+    current = withPages(current, pages);
   }
-  // No outline to read, or numbers that would not settle: the first print, whose contents have no
-  // page numbers (the column is empty and its leaders are not drawn), never wrong ones.
-  return first!;
+  // Numbers that would not settle: the page column is left empty (its leaders are not drawn), never wrong.
+  return (await print(unnumbered, { pass, pagesOnly: true, predictPages: false })).pdf;
 }

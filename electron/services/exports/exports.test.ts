@@ -113,7 +113,7 @@ test('while the composer is open a print view waits loaded: the export draws in 
             .catch(() => null);
           if (!job || page.closed) return;
           page.drew.push(job.document.title);
-          service().printReady('<!doctype html><html><body><p>drawn</p></body></html>');
+          service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null);
         }
       })();
       return { pdf: async () => new Uint8Array([37, 80, 68, 70]), close: async () => void (page.closed = true) };

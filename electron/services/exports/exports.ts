@@ -5,9 +5,9 @@ import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../common/ipc/contract.ts';
 import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
-import { printWithContentsPages } from './contents-pages.ts';
+import { printWithContentsPages, type PrintPass } from './contents-pages.ts';
 import { pdfLayout, PRINT_TIME_LIMIT_MS, withTimeLimit, type PdfLayout } from './print-layout.ts';
-import { PrintJobs } from './print-jobs.ts';
+import { PrintJobs, type Drawn } from './print-jobs.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
 /**
@@ -74,9 +74,9 @@ export class ExportService {
     return this.#jobs.next();
   }
 
-  /** The print view has drawn its job; `snapshot` is its self-contained HTML when one was asked for. */
-  printReady(snapshot: string | null): null {
-    return this.#jobs.ready(snapshot);
+  /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
+  printReady(snapshot: string | null, pages: Record<string, number> | null): null {
+    return this.#jobs.ready(snapshot, pages);
   }
 
   /** The print view could not draw the brief: the export fails with the reason, and nothing is written. */
@@ -135,16 +135,16 @@ export class ExportService {
     page: PrintPage,
     doc: ExportDocument,
     format: 'pdf' | 'html',
-    pass: number,
+    how: Parameters<PrintPass>[1],
     stop: AbortSignal,
-  ): Promise<{ pdf: Uint8Array | null; snapshot: string | null }> {
+  ): Promise<{ pdf: Uint8Array | null; drawn: Drawn }> {
     // A pass that would start after the time limit stopped the export does not draw again.
     stop.throwIfAborted();
-    const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
+    const share = (percent: number) => Math.min(85, Math.round(percent + (how.pass - 1) * 30));
     this.#emit({ stage: 'rendering', percent: share(20) });
-    const snapshot = await this.#jobs.draw(doc, { wantSnapshot: format === 'html', pagesOnly: pass > 1 });
+    const drawn = await this.#jobs.draw(doc, { wantSnapshot: format === 'html', pagesOnly: how.pagesOnly, predictPages: how.predictPages });
     this.#emit({ stage: 'printing', percent: share(35) });
-    return { pdf: format === 'pdf' ? await page.pdf(pdfLayout(doc)) : null, snapshot };
+    return { pdf: format === 'pdf' ? await page.pdf(pdfLayout(doc)) : null, drawn };
   }
 
   /** Draws and prints `doc` in one print view (the warm one when there is one) under the time limit; the view is closed after. */
@@ -156,11 +156,14 @@ export class ExportService {
       return await withTimeLimit(
         (async () => {
           const page = await opening;
-          if (format === 'html') return assertSelfContained((await this.#printOnce(page, doc, 'html', 1, stop.signal)).snapshot ?? '');
-          return printWithContentsPages(
-            doc,
-            async (version, pass) => (await this.#printOnce(page, version, 'pdf', pass, stop.signal)).pdf!,
-          );
+          if (format === 'html') {
+            const once = { pass: 1, pagesOnly: false, predictPages: false };
+            return assertSelfContained((await this.#printOnce(page, doc, 'html', once, stop.signal)).drawn.snapshot ?? '');
+          }
+          return printWithContentsPages(doc, async (version, how) => {
+            const { pdf, drawn } = await this.#printOnce(page, version, 'pdf', how, stop.signal);
+            return { pdf: pdf!, pages: drawn.pages };
+          });
         })(),
         PRINT_TIME_LIMIT_MS,
         `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,

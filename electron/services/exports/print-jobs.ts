@@ -12,9 +12,17 @@ import { StoreError } from '../../../common/errors.ts';
 export const printFailure = (reason: string) =>
   new StoreError('save-failed', `The brief could not be prepared for printing (${reason}), so nothing was written.`);
 
+/** What the print view says once it has drawn a job. */
+export interface Drawn {
+  /** Its self-contained HTML, when the job asked for it. */
+  snapshot: string | null;
+  /** The contents' page numbers it predicted and shows, by heading anchor; null when it shows none of its own. */
+  pages: Map<string, number> | null;
+}
+
 interface Drawing {
   job: PrintJob;
-  drawn: PromiseWithResolvers<string | null>;
+  drawn: PromiseWithResolvers<Drawn>;
   /** Handed to the print view (it has asked for it). */
   taken: boolean;
 }
@@ -25,13 +33,18 @@ export class PrintJobs {
   #asking: PromiseWithResolvers<PrintJob> | null = null;
 
   /**
-   * Has the print view draw `doc`; resolves when it says it is drawn (with its self-contained HTML
-   * when `wantSnapshot`), rejects with the reason it could not. `pagesOnly`: only the contents'
-   * page numbers differ from the job before, which the print view still shows.
+   * Has the print view draw `doc`; resolves when it says it is drawn, rejects with the reason it
+   * could not. `wantSnapshot`: hand back the self-contained HTML; `pagesOnly`: only the contents'
+   * page numbers differ from the job before, which the print view still shows; `predictPages`:
+   * fill the contents' page numbers with the pages the view predicts.
    */
-  draw(document: ExportDocument, { wantSnapshot = false, pagesOnly = false } = {}): Promise<string | null> {
+  draw(document: ExportDocument, { wantSnapshot = false, pagesOnly = false, predictPages = false } = {}): Promise<Drawn> {
     this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'Another print took its place.'));
-    const drawing: Drawing = { job: { document, wantSnapshot, pagesOnly }, drawn: Promise.withResolvers(), taken: false };
+    const drawing: Drawing = {
+      job: { document, wantSnapshot, pagesOnly, predictPages },
+      drawn: Promise.withResolvers(),
+      taken: false,
+    };
     drawing.drawn.promise.catch(() => undefined); // The caller awaits it; nothing is left unhandled if it gives up first.
     this.#drawing = drawing;
     if (this.#asking) this.#handOver(this.#asking);
@@ -47,9 +60,9 @@ export class PrintJobs {
     return asking.promise;
   }
 
-  /** The print view has drawn its job; `snapshot` is its self-contained HTML when one was asked for. */
-  ready(snapshot: string | null): null {
-    this.#finish()?.drawn.resolve(snapshot);
+  /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
+  ready(snapshot: string | null, pages: Record<string, number> | null = null): null {
+    this.#finish()?.drawn.resolve({ snapshot, pages: pages && new Map(Object.entries(pages)) });
     return null;
   }
 

@@ -1,11 +1,13 @@
 import type { ExportDocument } from '../../../common/export-document.ts';
 import { StoreError } from '../../../common/errors.ts';
+import { PAGE_INCHES, PAGE_MARGIN_MM } from '../../../common/paper.ts';
 
 // The page frame both printers use (Electron's printToPDF and Chromium's page.pdf take the same
 // templates): the handling marking at the top and bottom of every page, and "page N of M".
 
 export interface PdfLayout {
-  paper: 'A4' | 'Letter';
+  /** The page in inches (common/paper.ts): the same page in both printers, and in the contents' page prediction. */
+  page: { width: number; height: number };
   headerTemplate: string;
   footerTemplate: string;
   /** Margins in millimetres; the header and footer sit inside the top and bottom ones. */
@@ -22,12 +24,13 @@ const frame = 'font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-
 export function pdfLayout(doc: ExportDocument): PdfLayout {
   const marking = escapeHtml(doc.marking);
   return {
-    paper: doc.paper === 'letter' ? 'Letter' : 'A4',
+    page: PAGE_INCHES[doc.paper],
     // The marking alone at the top (no title: a header cannot load the bundled CJK font, and the
     // cover carries the title), the marking and the page count at the bottom.
     headerTemplate: `<div style='${frame} text-align: center;'><span style="color: #8a1c12; font-weight: 700;">${marking}</span></div>`,
     footerTemplate: `<div style='${frame} display: flex; justify-content: space-between;'><span style="color: #8a1c12; font-weight: 700;">${marking}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-    margin: { top: 20, bottom: 18, left: 18, right: 18 },
+    // The print view's @page margins (the page's own CSS wins in Chromium anyway): one page, whoever prints it.
+    margin: { ...PAGE_MARGIN_MM },
   };
 }
 

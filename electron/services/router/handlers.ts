@@ -52,7 +52,7 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'export:run': (format, options) => exports.run(format, options),
     'export:warm': (wanted) => exports.warm(wanted),
     'print:document': () => exports.printDocument(),
-    'print:ready': (snapshot) => exports.printReady(snapshot),
+    'print:ready': (snapshot, pages) => exports.printReady(snapshot, pages),
     'print:failed': (reason) => exports.printFailed(reason),
   };
 }

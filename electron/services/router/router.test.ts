@@ -69,11 +69,20 @@ test('the print job is settled only by the print window, and subframes or window
   const workspace = { url: 'app://briefing/index.html', isMainFrame: true, window: 'workspace' } as const;
   const print = { url: 'app://briefing/print.html', isMainFrame: true, window: 'print' } as const;
   for (const sender of [workspace, { ...workspace, url: 'app://briefing/print.html' }, { ...print, isMainFrame: false }]) {
-    assert.equal((await router.invoke('print:ready', ['<html>forged</html>'], sender)).ok, false, JSON.stringify(sender));
+    assert.equal((await router.invoke('print:ready', ['<html>forged</html>', null], sender)).ok, false, JSON.stringify(sender));
     assert.equal((await router.invoke('print:failed', ['forged'], sender)).ok, false, JSON.stringify(sender));
   }
   assert.equal(settled, 0);
-  assert.deepEqual(await router.invoke('print:ready', [null], print), { ok: true, value: null });
+  // The contents' predicted pages are whole pages from 1, one per heading; anything else is refused before the handler.
+  for (const pages of [
+    { 'section-1': 0 },
+    { 'section-1': 1.5 },
+    { 'section-1': '2' },
+    Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [`s${i}`, 1])),
+  ])
+    assert.equal((await router.invoke('print:ready', [null, pages], print)).ok, false, JSON.stringify(pages).slice(0, 80));
+  assert.equal(settled, 0);
+  assert.deepEqual(await router.invoke('print:ready', [null, { 'section-1': 3 }], print), { ok: true, value: null });
   assert.equal((await router.invoke('brief:get', [], { ...workspace, window: 'unknown' })).ok, false);
   assert.equal((await router.invoke('brief:get', [], { ...workspace, isMainFrame: false })).ok, false);
 });

@@ -6,6 +6,9 @@ import { briefEditSchema } from '../../../common/edits.ts';
 import { exportOptionsSchema as exportOptions } from '../../../common/export-options.ts';
 import { INGEST_SIZE_LIMIT_BYTES, PASTE_LIMIT_CHARS } from '../../../db/ingest/index.ts';
 
+/** More headings than any brief's contents lists (one a theme plus the parts): a bound on what a print view can send back. */
+const MAX_PREDICTED_HEADINGS = 100_000;
+
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
 
@@ -57,6 +60,11 @@ export const ARGUMENT_SCHEMAS = {
     z
       .string()
       .max(64 * 1024 * 1024)
+      .nullable(),
+    // Predicted pages of the contents' headings: one per heading of a brief, never more.
+    z
+      .record(z.string().max(200), z.number().int().min(1).max(1_000_000))
+      .refine((pages) => Object.keys(pages).length <= MAX_PREDICTED_HEADINGS, 'too many headings')
       .nullable(),
   ]),
   'print:failed': z.tuple([z.string().max(2_000)]),

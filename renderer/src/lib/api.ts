@@ -70,7 +70,7 @@ export const api = {
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
   exportWarm: (wanted: boolean) => call('export:warm', wanted),
   printDocument: () => call('print:document'),
-  printReady: (snapshot: string | null) => call('print:ready', snapshot),
+  printReady: (snapshot: string | null, pages: Record<string, number> | null) => call('print:ready', snapshot, pages),
   printFailed: (reason: string) => call('print:failed', reason),
   onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) =>
     window.briefing?.on('export:progress', listener) ?? (() => {}),

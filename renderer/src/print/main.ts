@@ -19,9 +19,9 @@ for (;;) {
   const job = await api.printDocument().catch(() => null);
   if (!job) break;
   try {
-    await view.draw(job);
+    const pages = await view.draw(job);
     // Only the HTML export needs the page as one file; building it for a 500-page PDF would waste seconds.
-    await api.printReady(job.wantSnapshot ? selfContainedSnapshot() : null);
+    await api.printReady(job.wantSnapshot ? selfContainedSnapshot() : null, pages);
   } catch (error) {
     // A print view that fails is a failed export: main is told why and writes nothing.
     await api.printFailed((error as Error).message.slice(0, 500)).catch(() => undefined);

@@ -2,6 +2,7 @@ import { mount, tick, unmount } from 'svelte';
 import BriefDocument from '../components/BriefDocument.svelte';
 import type { ExportDocument } from '../../../common/export-document.ts';
 import type { PrintJob } from '../../../common/ipc/contract.ts';
+import { predictHeadingPages } from './predict-pages.ts';
 
 /**
  * The document the print view shows, drawn job after job in one page. A job that only changes the
@@ -17,15 +18,34 @@ export class PrintView {
     this.#target = target;
   }
 
-  /** Draws the job; resolves once it is drawn (charts done, fonts loaded). */
-  async draw(job: PrintJob): Promise<void> {
+  /**
+   * Draws the job; resolves once it is drawn (charts done, fonts loaded) with the contents' page
+   * numbers it predicted and shows, when the job asked for them and every heading was found.
+   */
+  async draw(job: PrintJob): Promise<Record<string, number> | null> {
     const doc = job.document;
     document.title = doc.title;
     if (job.pagesOnly && this.#doc) {
-      this.#doc = { ...this.#doc, headings: doc.headings, pageNumbers: doc.pageNumbers };
-      await tick();
-      return;
+      await this.#showPages(doc.headings, doc.pageNumbers);
+      return null;
     }
+    await this.#mount(doc);
+    const pages = job.predictPages ? predictHeadingPages(this.#target, doc) : null;
+    if (pages)
+      await this.#showPages(
+        doc.headings.map((h) => ({ ...h, page: h.listed ? pages[h.anchor]! : h.page })),
+        true,
+      );
+    return pages;
+  }
+
+  /** Only the contents' numbers change: every other part of the document stays the same objects, so only the contents redraw. */
+  async #showPages(headings: ExportDocument['headings'], pageNumbers: boolean): Promise<void> {
+    this.#doc = { ...this.#doc!, headings, pageNumbers };
+    await tick();
+  }
+
+  async #mount(doc: ExportDocument): Promise<void> {
     if (this.#shown) await unmount(this.#shown);
     this.#doc = doc;
     const charts: Promise<void>[] = [];
