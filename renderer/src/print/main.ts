@@ -10,7 +10,7 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './print.css';
 import { api } from '../lib/api.ts';
-import { PrintView } from './print-view.svelte.ts';
+import { PrintView } from './print-view.ts';
 import { selfContainedSnapshot } from './snapshot.ts';
 
 const view = new PrintView(document.getElementById('print')!);

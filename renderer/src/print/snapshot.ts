@@ -1,20 +1,12 @@
 // The HTML export is the print view as it stands once drawn: one file with its styles inline,
 // charts as images, no script and nothing fetched from anywhere.
 
+import { staticCopy } from './static-copy.ts';
+
 const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function selfContainedSnapshot(): string {
-  const clone = document.documentElement.cloneNode(true) as HTMLElement;
-
-  const live = [...document.querySelectorAll('canvas')];
-  clone.querySelectorAll('canvas').forEach((canvas, i) => {
-    const image = document.createElement('img');
-    image.src = live[i]!.toDataURL('image/png');
-    image.alt = canvas.getAttribute('aria-label') ?? '';
-    image.width = live[i]!.clientWidth;
-    image.height = live[i]!.clientHeight;
-    canvas.replaceWith(image);
-  });
+  const clone = staticCopy(document.documentElement);
   clone.querySelectorAll('script, link, meta[http-equiv]').forEach((node) => node.remove());
 
   // Our own stylesheets, minus the web fonts (their files stay behind; the page falls back to system fonts).
