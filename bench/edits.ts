@@ -1,12 +1,14 @@
 // Edits at the router against the same SQL run bare, what each answer that crosses the bridge costs
-// to carry, and the main process's memory with the store open: all in this Node process, before any
-// Chromium or Playwright host starts, so the memory is the store's and the router's alone.
+// to carry, and the main process's memory with the store open: all in a Node process of their own
+// (run.ts starts this file as one), which reads the brief as the main process does, through the
+// router's bounded answers, so the memory is the store's and the router's alone, apart from
+// Playwright, Chromium and the bench's own synthetic briefs.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Statement } from 'better-sqlite3';
-import type { Claim } from '../common/model.ts';
+import type { BriefOpening, BriefPart, Claim } from '../common/model.ts';
 import { LIMITS } from '../common/limits.ts';
 import { openStore, type Db } from '../db/store/index.ts';
 import { NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
@@ -103,13 +105,19 @@ export async function editsAndBridge(
       if (!result.ok) throw new Error(`${channel}: ${result.message}`);
       return result;
     };
-    // The claims to edit, spread over the whole brief (read from the store: the window's opening holds only the first);
-    // only they are kept, so the brief read is not counted in the memory below.
-    const edited = backend.documents.workspace.briefs
-      .getBrief()!
-      .themes.flatMap((theme) => theme.claims)
-      .filter((_, i, all) => i % Math.ceil(all.length / (4 * (runs + 1))) === 0)
-      .map((claim): Pick<Claim, 'id' | 'editableText'> => ({ id: claim.id, editableText: claim.editableText }));
+    // The claims to edit, spread over the whole brief, found as the window finds them: the opening, then
+    // bounded parts. Only they are kept, so nothing of the brief's reading is counted in the memory below.
+    const opening = (await invoke('brief:get', [])).value as BriefOpening;
+    const every = Math.ceil(opening.totals.claims / (4 * (runs + 1)));
+    const edited: Pick<Claim, 'id' | 'editableText'>[] = [];
+    const keep = (claims: readonly Claim[], offset: number) =>
+      claims.forEach((claim, i) => (offset + i) % every === 0 && edited.push({ id: claim.id, editableText: claim.editableText }));
+    keep(
+      opening.brief.themes.flatMap((theme) => theme.claims),
+      0,
+    );
+    for (let offset = LIMITS.opening.claims; offset < opening.totals.claims; offset += LIMITS.part.claims)
+      keep(((await invoke('brief:part', ['claims', offset])).value as BriefPart).claims, offset);
     const steps: { label: string | null; calls: Call[] }[] = [];
     const samples = new Map<string, number[]>();
     const answers = new Map<string, unknown>();
@@ -241,4 +249,11 @@ export async function editsAndBridge(
     log.stop();
     backend.close();
   }
+}
+
+// `node bench/edits.ts <brief> <items> <work folder> <runs>`: the measure in this process, its result as JSON on stdout.
+if (import.meta.main) {
+  const [file, items, work, runs] = process.argv.slice(2);
+  const result = await editsAndBridge(file!, Number(items), work!, Number(runs));
+  process.stdout.write(JSON.stringify(result));
 }

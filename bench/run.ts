@@ -20,7 +20,7 @@ import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
 import { pdfLayout } from '../electron/services/exports/index.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
-import { editsAndBridge, type MainProcessMemory } from './edits.ts';
+import type { editsAndBridge, MainProcessMemory } from './edits.ts';
 import { withPeakMemory } from './process-memory.ts';
 
 // --only edit|open|search|pdf|merge|saveas runs one measure; --pages 10,50 sets the PDF sizes.
@@ -397,7 +397,20 @@ try {
   // First, before any Chromium host starts: the main process's memory is then the store's and the router's alone.
   let mainProcess: MainProcessMemory | null = null;
   if (runs('edit')) {
-    const edits = await editsAndBridge(files.get(EDIT_ITEMS) ?? brief(EDIT_ITEMS), EDIT_ITEMS, work, RUNS * 4);
+    // In a Node process of its own: the main process's memory is not this process's (Playwright, the synthetic briefs).
+    const edits = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          fileURLToPath(new URL('./edits.ts', import.meta.url)),
+          files.get(EDIT_ITEMS) ?? brief(EDIT_ITEMS),
+          String(EDIT_ITEMS),
+          work,
+          String(RUNS * 4),
+        ],
+        { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    ) as Awaited<ReturnType<typeof editsAndBridge>>;
     for (const row of edits.rows) {
       record(row.measure, row.case, row.app, row.baseline, row.base, row.targetRatio, row.target, {
         ...(row.maxMs === undefined ? {} : { maxMs: row.maxMs }),

@@ -9,7 +9,7 @@ import {
   pdfLayout,
   PrintJobs,
   printWithContentsPages,
-  PRINT_TIME_LIMIT_MS,
+  printTimeLimitMs,
   withTimeLimit,
 } from '../../electron/services/exports/index.ts';
 import { chromiumPrinter } from './printer.ts';
@@ -65,8 +65,8 @@ export async function printDocument(
           : null;
         return { pdf, html };
       })(),
-      PRINT_TIME_LIMIT_MS,
-      `The brief took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written.`,
+      printTimeLimitMs(doc),
+      `The brief took longer than ${printTimeLimitMs(doc) / 60_000} minutes to print, so nothing was written.`,
     );
   } finally {
     jobs.cancel();

@@ -6,7 +6,7 @@ import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../comm
 import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
 import { printWithContentsPages, type PrintPass } from './contents-pages.ts';
-import { pdfLayout, PRINT_TIME_LIMIT_MS, withTimeLimit, type PdfLayout } from './print-layout.ts';
+import { pdfLayout, printTimeLimitMs, withTimeLimit, type PdfLayout } from './print-layout.ts';
 import { PrintJobs, type Drawn } from './print-jobs.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
@@ -165,8 +165,8 @@ export class ExportService {
             return { pdf: pdf!, pages: drawn.pages };
           });
         })(),
-        PRINT_TIME_LIMIT_MS,
-        `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${PRINT_TIME_LIMIT_MS / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
+        printTimeLimitMs(doc),
+        `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${printTimeLimitMs(doc) / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
         () => stop.abort(),
       );
     } finally {

@@ -2,6 +2,6 @@
 // writes Markdown, and writes every file atomically.
 export { ExportService, type Printer, type PrintPage, type ExportSaveDialog } from './exports.ts';
 export { PrintJobs, printFailure, type Drawn } from './print-jobs.ts';
-export { pdfLayout, withTimeLimit, PRINT_TIME_LIMIT_MS, type PdfLayout } from './print-layout.ts';
+export { pdfLayout, withTimeLimit, printTimeLimitMs, type PdfLayout } from './print-layout.ts';
 export { assertSelfContained } from './self-contained-html.ts';
 export { headingPages, printWithContentsPages, MAX_PRINTS, type PrintPass } from './contents-pages.ts';

@@ -34,8 +34,14 @@ export function pdfLayout(doc: ExportDocument): PdfLayout {
   };
 }
 
-/** How long one export may take to draw and print, as a whole. */
-export const PRINT_TIME_LIMIT_MS = 180_000;
+/**
+ * How long one export of `doc` may take to draw and print, as a whole: three minutes, and a minute
+ * more for every 1,000 claims (a brief of 2,000 pages takes minutes to print, and is not a hang).
+ */
+export function printTimeLimitMs(doc: ExportDocument): number {
+  const claims = doc.sections.reduce((count, section) => count + section.claims.length, 0);
+  return 180_000 + Math.ceil(claims / 1_000) * 60_000;
+}
 
 /** `work`, or a StoreError with `message` once `limitMs` has passed (then `onTimeout` runs, to stop the work). */
 export async function withTimeLimit<T>(work: Promise<T>, limitMs: number, message: string, onTimeout: () => void = () => {}): Promise<T> {
