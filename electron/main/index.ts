@@ -131,6 +131,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
     registerIpc(backend.router);
     mainWindow = createMainWindow({ preloadPath, confirmClose });
+    // A print view kept loaded for the composer is a hidden window: it must not keep the app running once the workspace is gone.
+    mainWindow.on('closed', () => void backend?.exports.warm(false));
     reflectDocument(backend.documents.state());
     if (pendingPath) {
       const path = pendingPath;

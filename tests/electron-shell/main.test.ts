@@ -455,13 +455,19 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     assert.equal((await fromWorkspace<DocumentState>('document:state')).filePath, before.filePath);
   });
 
-  test('closing the last window saves its place, closes the store and quits', async () => {
+  test('closing the last window saves its place, closes the store and quits, though the composer kept a print view loaded', async () => {
     const { storePath } = await fromWorkspace<{ storePath: string }>('app:info');
     assert.ok(existsSync(`${storePath}-wal`), 'the working copy is open (its write-ahead log exists)');
+    // The composer is open: main keeps a hidden print window loaded, which must not keep the app running.
+    const printWindowOpened = once(electron.events, 'window');
+    await fromWorkspace('export:warm', true);
+    const [printWindow] = (await printWindowOpened) as [StandInBrowserWindow];
+    assert.equal(printWindow.options.show, false);
     const quitting = once(electron.events, 'quit');
     workspace.close();
     await quitting;
     assert.equal(electron.windows.length, 0);
+    assert.equal(printWindow.isDestroyed(), true, 'the print view went with the workspace');
     assert.equal(electron.app.quitRequests, 1);
     assert.equal(existsSync(`${storePath}-wal`), false, 'the store was closed (SQLite removes the log when the last connection closes)');
     const saved = JSON.parse(readFileSync(join(profile, 'window-state.json'), 'utf8')) as { bounds: object; maximized: boolean };
