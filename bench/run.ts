@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test';
 import { findChromium } from '../hosts/browser-binaries.ts';
 import { CHROMIUM_FLAGS, launchChromiumHost } from '../hosts/chromium/host.ts';
 import { printDocument } from '../hosts/chromium/print-document.ts';
+import { pagePdfOptions } from '../hosts/chromium/printer.ts';
 import { pdfLayout } from '../electron/services/exports/index.ts';
 import { repeat, round, summarise, time, type Measure } from './stats.ts';
 import type { editsAndBridge, MainProcessMemory } from './edits.ts';
@@ -271,22 +272,7 @@ async function pdfExport() {
               const page = await browser.newPage();
               try {
                 await page.setContent(html, { waitUntil: 'load' });
-                await page.pdf({
-                  width: `${layout.page.width}in`,
-                  height: `${layout.page.height}in`,
-                  printBackground: true,
-                  displayHeaderFooter: true,
-                  headerTemplate: layout.headerTemplate,
-                  footerTemplate: layout.footerTemplate,
-                  margin: {
-                    top: `${layout.margin.top}mm`,
-                    bottom: `${layout.margin.bottom}mm`,
-                    left: `${layout.margin.left}mm`,
-                    right: `${layout.margin.right}mm`,
-                  },
-                  outline: true,
-                  tagged: true,
-                });
+                await page.pdf(pagePdfOptions(layout));
               } finally {
                 await page.close();
               }

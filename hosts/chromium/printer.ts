@@ -1,5 +1,5 @@
-import type { BrowserContext } from '@playwright/test';
-import type { Printer } from '../../electron/services/exports/index.ts';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { PdfLayout, Printer } from '../../electron/services/exports/index.ts';
 import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */
@@ -17,24 +17,28 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
       }
       return {
         close,
-        pdf: async (layout) =>
-          page.pdf({
-            width: `${layout.page.width}in`,
-            height: `${layout.page.height}in`,
-            printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: layout.headerTemplate,
-            footerTemplate: layout.footerTemplate,
-            margin: {
-              top: `${layout.margin.top}mm`,
-              bottom: `${layout.margin.bottom}mm`,
-              left: `${layout.margin.left}mm`,
-              right: `${layout.margin.right}mm`,
-            },
-            outline: true,
-            tagged: true,
-          }),
+        pdf: (layout) => page.pdf(pagePdfOptions(layout)),
       };
     },
+  };
+}
+
+/** page.pdf's options for a page frame: the same PDF as Electron's printToPDF (tagged, with an outline). */
+export function pagePdfOptions(layout: PdfLayout): Parameters<Page['pdf']>[0] {
+  return {
+    width: `${layout.page.width}in`,
+    height: `${layout.page.height}in`,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: layout.headerTemplate,
+    footerTemplate: layout.footerTemplate,
+    margin: {
+      top: `${layout.margin.top}mm`,
+      bottom: `${layout.margin.bottom}mm`,
+      left: `${layout.margin.left}mm`,
+      right: `${layout.margin.right}mm`,
+    },
+    outline: true,
+    tagged: true,
   };
 }

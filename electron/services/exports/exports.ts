@@ -128,8 +128,8 @@ export class ExportService {
 
   /**
    * One print of one document in the export's print view: drawn (with its snapshot for `html`),
-   * then printed for `pdf`. A PDF is printed more than once (the contents' page numbers are read
-   * from the first print); a later pass changes only those numbers, so progress is shared out by pass.
+   * then printed for `pdf`. A PDF is printed again when the contents' predicted page numbers do not
+   * hold (a later pass changes only those numbers), so progress is shared out by pass.
    */
   async #printOnce(
     page: PrintPage,

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ExportDocument } from '../../../common/export-document.ts';
+import type { StoreError } from '../../../common/errors.ts';
+import { PrintJobs } from './print-jobs.ts';
+
+// The print view's side of printing: one loaded view draws job after job. A job is handed to the
+// view that asks, whenever it asks; only a job handed over can be said drawn, and only once.
+
+const doc = (title: string) => ({ title }) as ExportDocument;
+const refused = (error: StoreError) => error.code === 'out-of-turn';
+
+test('a job waits for the view to ask, a view waits for a job, and each job is drawn once in order', async () => {
+  const jobs = new PrintJobs();
+  const asked = jobs.next();
+  const first = jobs.draw(doc('First'), { predictPages: true });
+  assert.equal((await asked).document.title, 'First', 'the view that asked first gets the job');
+  assert.deepEqual((await asked).predictPages, true);
+  jobs.ready(null, { 'section-1': 3 });
+  assert.deepEqual(await first, { snapshot: null, pages: new Map([['section-1', 3]]) });
+  assert.throws(() => jobs.ready(null), refused, 'a job is said drawn once');
+
+  const second = jobs.draw(doc('Second'), { pagesOnly: true, wantSnapshot: true });
+  const job = await jobs.next();
+  assert.deepEqual([job.document.title, job.pagesOnly, job.wantSnapshot, job.predictPages], ['Second', true, true, false]);
+  jobs.failed('each_key_duplicate');
+  await assert.rejects(second, (error: StoreError) => error.code === 'save-failed' && /each_key_duplicate/.test(error.message));
+});
+
+test('nothing handed over cannot be said drawn; a view that asks again replaces the one before; a stopped print ignores a late word', async () => {
+  const jobs = new PrintJobs();
+  assert.throws(() => jobs.ready('<html>forged</html>'), refused);
+  const drawing = jobs.draw(doc('Waiting'));
+  assert.throws(() => jobs.ready('<html>forged</html>'), refused, 'not before the view has taken it');
+
+  const stale = jobs.next();
+  const fresh = jobs.next();
+  // The first view to ask took the waiting job; the second waits for the next one.
+  assert.equal((await stale).document.title, 'Waiting');
+  jobs.cancel();
+  await assert.rejects(drawing, refused);
+  assert.throws(() => jobs.ready(null), refused, 'a word after the print was stopped is not taken');
+  const another = jobs.next();
+  await assert.rejects(fresh, refused, 'a view that asks again replaces the one before');
+  const next = jobs.draw(doc('Next'));
+  assert.equal((await another).document.title, 'Next');
+  jobs.ready(null);
+  assert.deepEqual(await next, { snapshot: null, pages: null });
+});
