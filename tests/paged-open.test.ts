@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { LIMITS } from '../common/limits.ts';
-import type { BriefOpening, BriefPart, BriefPartName } from '../common/model.ts';
+import type { Brief, BriefOpening, BriefPart, BriefPartName } from '../common/model.ts';
 import { NODE_INGEST_WORKER } from '../db/ingest/index.ts';
 import { NODE_RECEIVE_WORKER } from '../db/receive/index.ts';
 import { tempDir, writeSyntheticBrief } from '../db/test-support/index.ts';
@@ -71,6 +71,7 @@ test('no answer carries more than its bound of claims, highlights or notes, and 
     fetchPart,
     () => progress++,
     () => true,
+    { publishEveryMs: 0 },
   );
 
   // Bounded: the opening by LIMITS.opening, every part by LIMITS.part, whatever the brief's size.
@@ -86,6 +87,21 @@ test('no answer carries more than its bound of claims, highlights or notes, and 
 
   // Whole: exactly the brief the store reads in one go (claims in reading order, highlights and notes in the store's).
   assert.deepEqual(loaded, backend.documents.workspace.briefs.getBrief());
+
+  // Handed on at most so often: parts that come faster are shown together, and the whole brief is always shown at the end.
+  const shown: Brief[] = [];
+  const again = await loadRest(
+    opening,
+    (part, offset) => invoke<BriefPart>('brief:part', [part, offset]),
+    (brief) => shown.push(brief),
+    () => true,
+    {
+      publishEveryMs: 60_000,
+    },
+  );
+  assert.equal(shown.length, 1);
+  assert.deepEqual(shown[0], again);
+  assert.deepEqual(again, loaded);
 });
 
 test('while parts are coming, the brief shown holds the opening’s claims and highlights and what has come, each once', async (t) => {

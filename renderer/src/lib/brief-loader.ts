@@ -57,17 +57,22 @@ export function firstOffsets(opening: BriefOpening): Record<BriefPartName, numbe
 
 /**
  * Asks for the rest of each list, claims first (the reading view), then highlights, then notes,
- * and hands the brief on after every part. Stops when `current` says another brief has been opened
- * since. Answers the whole brief.
+ * and hands the brief on as parts come: at most once every `publishEveryMs` (each hand-over costs
+ * the window a pass over the whole brief so far: after every part, the passes of a 100,000-item
+ * brief would add up to seconds), and once at the end with everything. Stops when `current` says
+ * another brief has been opened since. Answers the whole brief.
  */
 export async function loadRest(
   opening: BriefOpening,
   fetchPart: FetchPart,
   onPart: (brief: Brief) => void,
   current: () => boolean,
+  { publishEveryMs = 250 }: { publishEveryMs?: number } = {},
 ): Promise<Brief> {
   const lists = new LoadedLists(opening.brief);
   const offsets = firstOffsets(opening);
+  let published = performance.now();
+  let unpublished = false;
   for (const part of ['claims', 'highlights', 'notes'] as const) {
     while (offsets[part] < opening.totals[part]) {
       const answer = await fetchPart(part, offsets[part]);
@@ -77,8 +82,15 @@ export async function loadRest(
       if (count === 0) break;
       lists.add(answer);
       offsets[part] += count;
-      onPart(lists.brief());
+      unpublished = true;
+      if (performance.now() - published >= publishEveryMs) {
+        onPart(lists.brief());
+        published = performance.now();
+        unpublished = false;
+      }
     }
   }
-  return lists.brief();
+  const whole = lists.brief();
+  if (unpublished) onPart(whole);
+  return whole;
 }

@@ -13,6 +13,17 @@ import { Notices } from './notices.svelte.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
+/**
+ * Resolves once the window has painted what it shows now (the next frame, then the task after it),
+ * so the opening is on screen before the rest of a long brief is read and parsed. A window that
+ * paints no frames (hidden) waits at most 200 ms.
+ */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  });
+
 /** Why an edit was refused: `field` names the form field to show it next to, when there is one. */
 export interface EditRefusal {
   field: string | null;
@@ -157,7 +168,7 @@ export class OpenDocument {
     }
   }
 
-  /** Shows a brief from its opening, and asks for the rest of its long lists a part at a time. */
+  /** Shows a brief from its opening, and (once the window has drawn it) asks for the rest of its long lists a part at a time. */
   #show(opening: BriefOpening | null): void {
     const shown = ++this.#shown;
     const current = () => shown === this.#shown;
@@ -170,7 +181,8 @@ export class OpenDocument {
     const onPart = (brief: Brief) => {
       if (current()) this.#brief = brief;
     };
-    this.#complete = loadRest(opening, api.briefPart, onPart, current)
+    this.#complete = afterFirstPaint()
+      .then(() => loadRest(opening, api.briefPart, onPart, current))
       .catch((error: unknown) => {
         if (current()) this.notices.error(`Part of the brief could not be read: ${(error as Error).message}`);
       })
