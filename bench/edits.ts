@@ -112,12 +112,15 @@ export async function editsAndBridge(
     const edited: Pick<Claim, 'id' | 'editableText'>[] = [];
     const keep = (claims: readonly Claim[], offset: number) =>
       claims.forEach((claim, i) => (offset + i) % every === 0 && edited.push({ id: claim.id, editableText: claim.editableText }));
-    keep(
-      opening.brief.themes.flatMap((theme) => theme.claims),
-      0,
-    );
-    for (let offset = LIMITS.opening.claims; offset < opening.totals.claims; offset += LIMITS.part.claims)
-      keep(((await invoke('brief:part', ['claims', offset])).value as BriefPart).claims, offset);
+    const openingClaims = opening.brief.themes.flatMap((theme) => theme.claims);
+    keep(openingClaims, 0);
+    // Each part from where the last ended (the first after the opening's claims), by what it held, as the window's loader goes.
+    for (let offset = openingClaims.length; offset < opening.totals.claims;) {
+      const { claims } = (await invoke('brief:part', ['claims', offset])).value as BriefPart;
+      if (claims.length === 0) break;
+      keep(claims, offset);
+      offset += claims.length;
+    }
     const steps: { label: string | null; calls: Call[] }[] = [];
     const samples = new Map<string, number[]>();
     const answers = new Map<string, unknown>();

@@ -245,7 +245,7 @@ async function pdfExport() {
         const doc = host.backend.exports.compose(options);
         const out = join(work, 'app.pdf');
         // The user's path in the running app with the composer open (a print view waits loaded):
-        // compose, draw, print, read the contents' pages, redraw them, print again, write.
+        // compose, draw, print, read the contents' pages, print again only if one differs, write.
         await host.backend.exports.warm(true);
         let appPeak: Awaited<ReturnType<typeof withPeakMemory>>['peak'] = null;
         const app = await repeat(
@@ -253,7 +253,12 @@ async function pdfExport() {
           async () => {
             host.dialogs.answerNext(out);
             const { peak } = await withPeakMemory(() => host.backend.exports.run('pdf', options));
-            appPeak = peak;
+            // The highest of every run's peaks, warm-up included.
+            const seen = appPeak as { treeMB: number; largestMB: number } | null;
+            appPeak = peak && {
+              treeMB: Math.max(peak.treeMB, seen?.treeMB ?? 0),
+              largestMB: Math.max(peak.largestMB, seen?.largestMB ?? 0),
+            };
           },
           warmups,
         );
@@ -263,26 +268,24 @@ async function pdfExport() {
         // Baseline: the same HTML (the print view's snapshot) printed by the same Chromium, nothing around it.
         const html = (await printDocument(doc, { pdf: false, html: true })).html!;
         const layout = pdfLayout(doc);
-        // The app prints a brief with contents twice (the first print tells the pages its contents give),
-        // so the baseline is the same page loaded and printed twice by bare Chromium.
+        // The app prints once when its contents' predicted pages hold (twice when not), so the baseline
+        // is the same page loaded and printed once by bare Chromium.
         const bare = await repeat(
           runs,
           async () => {
-            for (let pass = 0; pass < 2; pass++) {
-              const page = await browser.newPage();
-              try {
-                await page.setContent(html, { waitUntil: 'load' });
-                await page.pdf(pagePdfOptions(layout));
-              } finally {
-                await page.close();
-              }
+            const page = await browser.newPage();
+            try {
+              await page.setContent(html, { waitUntil: 'load' });
+              await page.pdf(pagePdfOptions(layout));
+            } finally {
+              await page.close();
             }
           },
           warmups,
         );
         const peak = appPeak as { treeMB: number; largestMB: number } | null;
         const memory = peak ? `; Chromium peak: largest process ${peak.largestMB} MB, all ${peak.treeMB} MB` : '';
-        record('PDF export', `${printedPages} pages`, app, 'bare Chromium print, twice', bare, 1.3, '≤ 1.3× bare Chromium', {
+        record('PDF export', `${printedPages} pages`, app, 'bare Chromium, one print', bare, 1.3, '≤ 1.3× bare Chromium', {
           ...(peak ? { peakMB: peak } : {}),
         });
         if (memory) console.log(`                   ${printedPages} pages${memory}`);

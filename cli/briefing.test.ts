@@ -199,7 +199,7 @@ test('briefing export writes PDF, Markdown and HTML through the same print view 
   assert.match(text, /俄总理返回莫斯科后/);
   assert.match(text, /OFFICIAL-SENSITIVE/);
   assert.match(execFileSync('pdfinfo', [out.pdf], { encoding: 'utf8' }), /612 x 792 pts \(letter\)/);
-  // The contents give each heading's page (printed, read back and drawn again in the same print view): it is on that page.
+  // The contents give each heading's page (predicted in the print view, checked against the printed outline): it is on that page.
   const contents = [
     ...execFileSync('pdftotext', ['-layout', '-l', '2', out.pdf, '-'], { encoding: 'utf8' }).matchAll(
       /^\s*\d+\.\s+(\S.*?)\s{2,}(\d+)\s*$/gm,

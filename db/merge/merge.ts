@@ -45,11 +45,15 @@ import { parseJsonObject } from '../../common/json-object.ts';
 //
 // What a file says about history is believed only as far as it can be checked:
 // - Ancestor rows travel with the revision they describe. A file's ancestors of an item are
-//   taken only when we take that item's revision from it (added, taken, or joined as the same
-//   change); when we keep ours (same revision, ours newer, conflict), its claims about the
-//   item's past are ignored, and rows about items it does not carry are never read. So a file
-//   cannot slip "this revision is already behind you" into our history for a revision it does
-//   not itself hand over: a colleague's later edit of that item still arrives.
+//   taken only when we take that item's revision from it (added, taken) or when its version
+//   says what ours says (joined as one change: the past of either is the past of both); when
+//   we keep ours for any other reason (same revision, ours newer, conflict), its claims about
+//   the item's past are ignored, and rows about items it does not carry are never read. So a
+//   file cannot slip "this revision is already behind you" into our history for a revision it
+//   does not itself hand over: a colleague's later edit of that item still arrives.
+//   (What a join learns travels on with the item's next revision, not with the joined one: a
+//   copy that already holds the revision we kept learns the other side's past only from that
+//   side's file, and until then may show an old version of theirs as a conflict.)
 // - A revision written later (updated_at) than one said to descend from it is not its
 //   ancestor: time runs one way. So a file cannot make our current revision look superseded by
 //   a row written before it, nor pass a colleague's later edit off as a past one; either way
@@ -443,7 +447,15 @@ class Merge {
    * merge made is in nobody's history). Nothing to review.
    */
   #join(table: ItemTable, ours: Row, theirs: Row, history: string[]): void {
-    if (theirs.rev > ours.rev) this.#write(table, ours.id, { ...theirs, id: ours.id });
+    if (theirs.rev > ours.rev) {
+      try {
+        this.#write(table, ours.id, { ...theirs, id: ours.id });
+      } catch (error) {
+        // Never expected (the two say the same), but a row that cannot be placed is kept for review, not a failed merge.
+        if (!isConstraintError(error)) throw error;
+        return this.#conflict(table, ours, theirs, history);
+      }
+    }
     const kept = theirs.rev > ours.rev ? theirs.rev : ours.rev;
     this.#remember(
       table,

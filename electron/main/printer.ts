@@ -10,6 +10,12 @@ export function electronPrinter(preloadPath: string): Printer {
     async open() {
       const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath, 'print');
       lockNavigation(window);
+      let isGone = false;
+      const gone = new Promise<void>((resolve) => {
+        const stopped = () => ((isGone = true), resolve());
+        window.webContents.once('render-process-gone', stopped);
+        window.once('closed', stopped);
+      });
       const close = async () => {
         if (!window.isDestroyed()) window.destroy();
       };
@@ -21,6 +27,8 @@ export function electronPrinter(preloadPath: string): Printer {
       }
       return {
         close,
+        gone,
+        isGone: () => isGone,
         pdf: (layout) =>
           window.webContents.printToPDF({
             pageSize: layout.page,

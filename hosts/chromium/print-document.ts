@@ -37,7 +37,7 @@ function printRouter(jobs: PrintJobs): Router {
 
 /**
  * Prints a composed brief outside the app (the CLI): the same print.html, the same Chromium
- * print path, page frame and contents page numbers (printed, read back, printed again) as the
+ * print path, page frame and contents page numbers (predicted, printed, checked against the outline) as the
  * Chromium host, in one print view. Returns the PDF and the HTML snapshot (the HTML has no page
  * numbers, so it is a drawing of its own). A print view that fails, or a print over the time
  * limit, is an error (nothing to write); the browser is closed whatever happens, so the process can exit.

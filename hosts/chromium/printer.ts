@@ -7,6 +7,12 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
   return {
     async open() {
       const page = await context().newPage();
+      let isGone = false;
+      const gone = new Promise<void>((resolve) => {
+        const stopped = () => ((isGone = true), resolve());
+        page.once('crash', stopped);
+        page.once('close', stopped);
+      });
       const close = () => page.close().catch(() => undefined);
       try {
         await page.goto(`${CHROMIUM_HOST_ORIGIN}/print.html`);
@@ -17,6 +23,8 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
       }
       return {
         close,
+        gone,
+        isGone: () => isGone,
         pdf: (layout) => page.pdf(pagePdfOptions(layout)),
       };
     },

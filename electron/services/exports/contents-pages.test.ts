@@ -4,9 +4,10 @@ import type { ExportDocument } from '../../../common/export-document.ts';
 import { composeExport, defaultExportOptions } from '../../../db/export/index.ts';
 import { headingPages, MAX_PRINTS, printWithContentsPages, type PrintPass } from './contents-pages.ts';
 
-// The contents' page numbers: printed once to learn them, printed again with them, checked, and left
-// out rather than printed wrong. The printer is a stand-in that "lays out" each heading on the page
-// the test says, so what the loop does with each answer can be seen print by print.
+// The contents' page numbers: predicted by the print view and checked against the printed outline,
+// printed again with the outline's numbers when they differ, and left out rather than printed wrong.
+// The printer is a stand-in that "lays out" each heading on the page the test says, so what the
+// loop does with each answer can be seen print by print.
 
 const doc = (): ExportDocument => {
   const brief = {
@@ -144,4 +145,17 @@ test('a PDF whose headings cannot be read (no outline, or unreadable) is kept on
     ]);
   }
   assert.equal(await headingPages(new Uint8Array([1, 2, 3]), doc()), null, 'bytes that are no PDF have no pages to give');
+});
+
+test('a second print whose outline cannot be read is not kept: its numbers were never checked', async () => {
+  const { printed, print } = standIn([LAYOUT], { 'section-1': 1, 'section-2': 3 });
+  // The first print's outline says the prediction was wrong; the second print's cannot be read.
+  const read: typeof headingPages = async (pdf) => (pdf[0] === 1 ? new Map(Object.entries(LAYOUT)) : null);
+  const pdf = await printWithContentsPages(doc(), print, read);
+  assert.equal(printed.length, 3);
+  assert.equal(pdf[0], 3, 'a third print, without numbers');
+  assert.deepEqual(listedPages(printed[2]!.version), [
+    ['Alpha', null],
+    ['Beta', null],
+  ]);
 });

@@ -102,8 +102,8 @@ export async function printWithContentsPages(
     if (printed.pages) current = withPages(current, printed.pages);
     const pages = await read(printed.pdf, current);
     if (!pages) {
-      // No outline to read: only a print that shows no numbers of its own can be trusted.
-      if (!printed.pages) return printed.pdf;
+      // No outline to read: only a print that shows no numbers can be trusted.
+      if (!current.headings.some((h) => h.listed && h.page !== null)) return printed.pdf;
       break;
     }
     if (current.headings.every((h) => !h.listed || h.page === (pages.get(h.anchor) ?? null))) return printed.pdf;

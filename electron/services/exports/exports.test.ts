@@ -11,7 +11,7 @@ import { withTimeLimit } from './print-layout.ts';
 
 // Exports never lie: a print view that fails, or a print that never ends, is a failed export with
 // a sentence and no file; and an export never writes over the brief it comes from.
-function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => ExportService) => Printer) {
+function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => ExportService) => Printer, timeLimitMs?: number) {
   const dir = tempDir(t);
   const dialogs = new ScriptedDialogs();
   const documents = new DocumentSession({ userData: dir, author: () => 'me', dialogs, receiveWorker: NODE_RECEIVE_WORKER });
@@ -22,8 +22,35 @@ function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => 
     printer: printer(() => service),
     author: () => 'me',
     emit: () => {},
+    ...(timeLimitMs === undefined ? {} : { timeLimitMs: () => timeLimitMs }),
   });
   return { dir, dialogs, documents, service };
+}
+
+/** A stand-in print view's page: `draws` says whether its view answers the jobs it takes. */
+function standInPage(service: () => ExportService, { draws = true } = {}) {
+  const gone = Promise.withResolvers<void>();
+  const page = {
+    closed: false,
+    drew: [] as string[],
+    gone: gone.promise,
+    isGone: () => page.closed,
+    stop: () => ((page.closed = true), gone.resolve()),
+    close: async () => page.stop(),
+    pdf: async () => new Uint8Array([37, 80, 68, 70]),
+  };
+  // The print view: asks for a job, draws it, says so, asks again, until its page is closed.
+  void (async () => {
+    while (!page.closed) {
+      const job = await service()
+        .printDocument()
+        .catch(() => null);
+      if (!job) return;
+      page.drew.push(job.document.title);
+      if (draws) service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null);
+    }
+  })();
+  return page;
 }
 
 const options = (service: ExportService) => service.defaults();
@@ -35,7 +62,7 @@ test('a print view that cannot draw the brief fails the export with its reason, 
       void service()
         .printDocument()
         .then(() => service().printFailed('each_key_duplicate'));
-      return { pdf: async () => new Uint8Array([1, 2, 3]), close: async () => {} };
+      return { pdf: async () => new Uint8Array([1, 2, 3]), close: async () => {}, gone: new Promise<void>(() => {}), isGone: () => false };
     },
   }));
   for (const format of ['pdf', 'html'] as const) {
@@ -54,16 +81,59 @@ test('a print view that cannot draw the brief fails the export with its reason, 
   );
 });
 
-test('a print that never finishes is stopped at the time limit: its page is told to close and the export fails', async () => {
-  let closed = false;
-  const stop = new AbortController();
-  stop.signal.addEventListener('abort', () => (closed = true));
-  await assert.rejects(
-    withTimeLimit(new Promise(() => {}), 20, 'The PDF took too long.', () => stop.abort()),
-    (error: StoreError) => error.code === 'too-slow' && error.message === 'The PDF took too long.',
+test('a print that never finishes is stopped at the time limit: its page is closed, nothing is written, and the next export runs', async (t) => {
+  const pages: ReturnType<typeof standInPage>[] = [];
+  const { dir, dialogs, service } = exportsWith(
+    t,
+    (service) => ({ open: async () => (pages.push(standInPage(service, { draws: pages.length > 0 })), pages.at(-1)!) }),
+    50,
   );
-  assert.equal(closed, true);
+  const target = join(dir, 'brief.pdf');
+  dialogs.answerNext(target);
+  await assert.rejects(service.run('pdf', options(service)), (error: StoreError) => error.code === 'too-slow');
+  assert.equal(pages[0]!.closed, true, 'the page that never drew is closed');
+  assert.equal(existsSync(target), false);
+  dialogs.answerNext(target);
+  assert.equal((await service.run('pdf', options(service)))?.path, target, 'not left busy: the next export prints');
+  assert.equal(pages.length, 2);
   assert.equal(await withTimeLimit(Promise.resolve('done'), 1_000, 'never'), 'done');
+});
+
+test('a print view that stops (its renderer crashed) fails the export at once, and a warm one that died is replaced', async (t) => {
+  const pages: ReturnType<typeof standInPage>[] = [];
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({
+    open: async () => (pages.push(standInPage(service, { draws: pages.length !== 1 })), pages.at(-1)!),
+  }));
+  // The composer's warm view dies while the user reads the preview: the export loads a fresh one.
+  await service.warm(true);
+  pages[0]!.stop();
+  dialogs.answerNext(join(dir, 'a.pdf'));
+  const started = performance.now();
+  // The fresh one (pages[1]) takes the job and its renderer dies before it draws.
+  const failing = service.run('pdf', options(service));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  pages[1]!.stop();
+  await assert.rejects(failing, (error: StoreError) => error.code === 'save-failed' && /print view stopped/.test(error.message));
+  assert.ok(performance.now() - started < 60_000, 'long before the time limit');
+  assert.equal(pages[1]!.drew.length, 1, 'the fresh view had taken the job');
+  dialogs.answerNext(join(dir, 'b.pdf'));
+  assert.equal((await service.run('pdf', options(service)))?.path, join(dir, 'b.pdf'));
+  await service.warm(false);
+});
+
+test('a warm print view that could not be loaded is not kept: the export loads its own', async (t) => {
+  let opens = 0;
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({
+    open: async () => {
+      if (opens++ === 0) throw new Error('the print page could not be loaded');
+      return standInPage(service);
+    },
+  }));
+  await service.warm(true);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  dialogs.answerNext(join(dir, 'brief.pdf'));
+  assert.equal((await service.run('pdf', options(service)))?.path, join(dir, 'brief.pdf'));
+  await service.warm(false);
 });
 
 test('an export is never written over the open brief or its working copy', async (t) => {
@@ -100,25 +170,8 @@ test('a second export asked for while the first one’s dialog is open is refuse
 });
 
 test('while the composer is open a print view waits loaded: the export draws in it at once, and a fresh one waits after', async (t) => {
-  const pages: { closed: boolean; drew: string[] }[] = [];
-  const { dir, dialogs, service } = exportsWith(t, (service) => ({
-    async open() {
-      const page = { closed: false, drew: [] as string[] };
-      pages.push(page);
-      // The print view: asks for a job, draws it, says so, asks again, until its page is closed.
-      void (async () => {
-        while (!page.closed) {
-          const job = await service()
-            .printDocument()
-            .catch(() => null);
-          if (!job || page.closed) return;
-          page.drew.push(job.document.title);
-          service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null);
-        }
-      })();
-      return { pdf: async () => new Uint8Array([37, 80, 68, 70]), close: async () => void (page.closed = true) };
-    },
-  }));
+  const pages: ReturnType<typeof standInPage>[] = [];
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({ open: async () => (pages.push(standInPage(service)), pages.at(-1)!) }));
   await service.warm(true);
   assert.equal(pages.length, 1, 'the composer opening loads one print view');
   for (const [n, format] of (['pdf', 'html'] as const).entries()) {

@@ -7,7 +7,7 @@ import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.
 import type { DocumentSession } from '../documents/index.ts';
 import { printWithContentsPages, type PrintPass } from './contents-pages.ts';
 import { pdfLayout, printTimeLimitMs, withTimeLimit, type PdfLayout } from './print-layout.ts';
-import { PrintJobs, type Drawn } from './print-jobs.ts';
+import { PrintJobs, printFailure, type Drawn } from './print-jobs.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
 /**
@@ -25,6 +25,9 @@ export interface PrintPage {
   pdf(layout: PdfLayout): Promise<Uint8Array>;
   /** Closes the page (or window); closing twice is nothing. */
   close(): Promise<void>;
+  /** Settles when the view can draw no more: its renderer crashed, or its page or window closed. */
+  gone: Promise<void>;
+  isGone(): boolean;
 }
 
 export interface ExportSaveDialog {
@@ -39,12 +42,15 @@ export class ExportService {
   /** A print view loaded ahead of the export (while the composer is open), and whether one is wanted. */
   #warm: Promise<PrintPage> | null = null;
   #wantWarm = false;
+  /** The last print view's closing: the next one opens after it. */
+  #closing: Promise<void> = Promise.resolve();
   readonly #documents: DocumentSession;
   readonly #dialogs: ExportSaveDialog;
   readonly #printer: Printer;
   readonly #emit: (payload: Events['export:progress']) => void;
   /** The byline as the user gave it now (name, unit). */
   readonly #author: () => string;
+  readonly #timeLimitMs: (doc: ExportDocument) => number;
 
   constructor(options: {
     documents: DocumentSession;
@@ -52,12 +58,15 @@ export class ExportService {
     printer: Printer;
     author: () => string;
     emit: (payload: Events['export:progress']) => void;
+    /** How long one print may take (printTimeLimitMs; tests give less). */
+    timeLimitMs?: (doc: ExportDocument) => number;
   }) {
     this.#documents = options.documents;
     this.#dialogs = options.dialogs;
     this.#printer = options.printer;
     this.#emit = options.emit;
     this.#author = options.author;
+    this.#timeLimitMs = options.timeLimitMs ?? printTimeLimitMs;
   }
 
   defaults(): ExportOptions {
@@ -92,25 +101,40 @@ export class ExportService {
     this.#wantWarm = wanted;
     if (this.#busy) return null; // The export running now leaves one warm, or not, when it ends.
     if (wanted) this.#warm ??= this.#openPage();
-    else
-      await this.#takePage(false)?.then(
-        (page) => page.close(),
-        () => undefined,
-      );
+    else if (this.#warm) await this.#close(this.#takePage());
     return null;
   }
 
+  /**
+   * Opens a print view once the last one has closed: one alive at a time, so the view asking for a
+   * job is always the one the export holds. A view that could not be loaded is not kept warm.
+   */
   #openPage(): Promise<PrintPage> {
-    const page = this.#printer.open();
-    page.catch(() => undefined); // A page that could not be loaded fails the export that takes it.
+    const page = this.#closing.then(() => this.#printer.open());
+    page.catch(() => {
+      if (this.#warm === page) this.#warm = null;
+    });
     return page;
   }
 
-  /** The warm print view, or (`open`) a new one; the caller closes it. */
-  #takePage(open: true): Promise<PrintPage>;
-  #takePage(open: false): Promise<PrintPage> | null;
-  #takePage(open: boolean): Promise<PrintPage> | null {
-    const page = this.#warm ?? (open ? this.#openPage() : null);
+  /**
+   * Closes a print view, after any closing before it; its request for a job, if it was waiting, is
+   * dropped with it (no other view is open to have asked: the next opens after this closing).
+   */
+  #close(page: Promise<PrintPage>): Promise<void> {
+    this.#closing = this.#closing
+      .then(() => page)
+      .then(
+        (open) => open.close(),
+        () => undefined,
+      )
+      .then(() => this.#jobs.dropAsking());
+    return this.#closing;
+  }
+
+  /** The warm print view, or a new one; the caller closes it. */
+  #takePage(): Promise<PrintPage> {
+    const page = this.#warm ?? this.#openPage();
     this.#warm = null;
     return page;
   }
@@ -150,32 +174,43 @@ export class ExportService {
   /** Draws and prints `doc` in one print view (the warm one when there is one) under the time limit; the view is closed after. */
   async #print(doc: ExportDocument, format: 'pdf' | 'html'): Promise<string | Uint8Array> {
     const stop = new AbortController();
-    const opening = this.#takePage(true);
+    let opening = this.#takePage();
     try {
+      const limit = this.#timeLimitMs(doc);
       // The whole print, every pass of it, is under one time limit, not only the drawing.
       return await withTimeLimit(
         (async () => {
-          const page = await opening;
-          if (format === 'html') {
-            const once = { pass: 1, pagesOnly: false, predictPages: false };
-            return assertSelfContained((await this.#printOnce(page, doc, 'html', once, stop.signal)).drawn.snapshot ?? '');
+          let page = await opening;
+          if (page.isGone()) {
+            // The warm view died while the composer was open (its renderer crashed): a fresh one.
+            await this.#close(opening);
+            page = await (opening = this.#openPage());
           }
-          return printWithContentsPages(doc, async (version, how) => {
-            const { pdf, drawn } = await this.#printOnce(page, version, 'pdf', how, stop.signal);
-            return { pdf: pdf!, pages: drawn.pages };
+          // A view that stops (crashes, or its window closes) fails the export at once, not at the time limit.
+          const gone = page.gone.then(() => {
+            throw printFailure('the print view stopped');
           });
+          gone.catch(() => undefined);
+          const work = async () => {
+            if (format === 'html') {
+              const once = { pass: 1, pagesOnly: false, predictPages: false };
+              return assertSelfContained((await this.#printOnce(page, doc, 'html', once, stop.signal)).drawn.snapshot ?? '');
+            }
+            return printWithContentsPages(doc, async (version, how) => {
+              const { pdf, drawn } = await this.#printOnce(page, version, 'pdf', how, stop.signal);
+              return { pdf: pdf!, pages: drawn.pages };
+            });
+          };
+          return Promise.race([work(), gone]);
         })(),
-        printTimeLimitMs(doc),
-        `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${printTimeLimitMs(doc) / 60_000} minutes to print, so nothing was written; export fewer themes, or try again.`,
+        limit,
+        `The ${format === 'pdf' ? 'PDF' : 'HTML'} took longer than ${Math.round(limit / 60_000)} minutes to print, so nothing was written; export fewer themes, or try again.`,
         () => stop.abort(),
       );
     } finally {
       this.#jobs.cancel();
       // Every export closes its view (a long brief's pages are not kept in memory); the composer, still open, gets a fresh one.
-      await opening.then(
-        (page) => page.close(),
-        () => undefined,
-      );
+      await this.#close(opening);
       if (this.#wantWarm) this.#warm ??= this.#openPage();
     }
   }

@@ -27,23 +27,24 @@ test('a job waits for the view to ask, a view waits for a job, and each job is d
   await assert.rejects(second, (error: StoreError) => error.code === 'save-failed' && /each_key_duplicate/.test(error.message));
 });
 
-test('nothing handed over cannot be said drawn; a view that asks again replaces the one before; a stopped print ignores a late word', async () => {
+test('nothing handed over cannot be said drawn; a closed view’s request is dropped; a stopped print ignores a late word', async () => {
   const jobs = new PrintJobs();
   assert.throws(() => jobs.ready('<html>forged</html>'), refused);
   const drawing = jobs.draw(doc('Waiting'));
   assert.throws(() => jobs.ready('<html>forged</html>'), refused, 'not before the view has taken it');
 
-  const stale = jobs.next();
-  const fresh = jobs.next();
-  // The first view to ask took the waiting job; the second waits for the next one.
-  assert.equal((await stale).document.title, 'Waiting');
+  // The view takes the waiting job, then asks for its next one while it draws.
+  assert.equal((await jobs.next()).document.title, 'Waiting');
+  const asking = jobs.next();
   jobs.cancel();
   await assert.rejects(drawing, refused);
   assert.throws(() => jobs.ready(null), refused, 'a word after the print was stopped is not taken');
-  const another = jobs.next();
-  await assert.rejects(fresh, refused, 'a view that asks again replaces the one before');
+  // Its page is closed: the request it left waiting is refused, and never takes the next export's job.
+  jobs.dropAsking();
+  await assert.rejects(asking, refused);
   const next = jobs.draw(doc('Next'));
-  assert.equal((await another).document.title, 'Next');
+  const fresh = jobs.next();
+  assert.equal((await fresh).document.title, 'Next', 'the next view to ask gets it');
   jobs.ready(null);
   assert.deepEqual(await next, { snapshot: null, pages: null });
 });

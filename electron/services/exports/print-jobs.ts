@@ -4,9 +4,11 @@ import { StoreError } from '../../../common/errors.ts';
 
 // The print view's side of printing. The print view is loaded once and then draws one job after
 // another: it asks for the next job (the answer waits until there is one), draws it, says it is
-// drawn, and asks again. So one page serves every pass of an export (the contents' page numbers
-// need a second print) and can be loaded before the export is asked for, while the composer is
-// open; a later pass that only changes the contents' page numbers redraws only those.
+// drawn, and asks again. So one page serves every pass of an export (a second print when the
+// contents' predicted page numbers do not hold) and can be loaded before the export is asked for,
+// while the composer is open; a later pass that only changes those numbers redraws only them.
+// One print view is alive at a time (ExportService closes one before it opens the next), so the
+// view that asks is the export's; a closed view's waiting request is dropped (`dropAsking`).
 
 /** The sentence for a print view that could not draw the brief. */
 export const printFailure = (reason: string) =>
@@ -70,6 +72,12 @@ export class PrintJobs {
   failed(reason: string): null {
     this.#finish()?.drawn.reject(printFailure(reason));
     return null;
+  }
+
+  /** The view that was waiting for a job is gone (its page closed): its request is answered with a refusal. */
+  dropAsking(): void {
+    this.#asking?.reject(new StoreError('out-of-turn', 'This print view was closed.'));
+    this.#asking = null;
   }
 
   /** Nothing is drawing any more (the print gave up): a late word from the print view is ignored. */

@@ -55,8 +55,9 @@ export class ComposerState {
     void api.exportWarm(true).catch(() => undefined);
     return () => {
       this.flush();
+      if (this.#connection !== connection) return; // A newer view took over: its print view stays.
       void api.exportWarm(false).catch(() => undefined);
-      if (this.#connection === connection) this.#connection = null;
+      this.#connection = null;
     };
   }
 

@@ -28,7 +28,8 @@ export class PrintView {
     if (job.pagesOnly && this.#showPages(doc.headings)) return null;
     await this.#drawStatic(doc);
     const pages = job.predictPages ? predictHeadingPages(this.#target, doc) : null;
-    if (pages) this.#showPages(doc.headings.map((h) => ({ ...h, page: h.listed ? pages[h.anchor]! : null })));
+    // Numbers are reported only once they are on the page: main checks what the PDF shows.
+    if (!pages || !this.#showPages(doc.headings.map((h) => ({ ...h, page: h.listed ? pages[h.anchor]! : null })))) return null;
     return pages;
   }
 
@@ -46,6 +47,8 @@ export class PrintView {
     const copy = staticCopy(this.#target);
     await unmount(shown);
     this.#target.replaceChildren(...copy.childNodes);
+    // The charts, now images, are decoded before the page is said drawn (and measured for the prediction).
+    await Promise.all([...this.#target.querySelectorAll('img')].map((image) => image.decode().catch(() => undefined)));
   }
 
   /**
