@@ -1,4 +1,4 @@
-import type { Printer } from '../services/exports/index.ts';
+import { pageEnd, type Printer } from '../services/exports/index.ts';
 import { APP_ORIGIN } from '../services/policy/index.ts';
 import { createSecureWindow, lockNavigation } from './window.ts';
 
@@ -10,9 +10,7 @@ export function electronPrinter(preloadPath: string): Printer {
     async open() {
       const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath, 'print');
       lockNavigation(window);
-      let isGone = false;
-      const gone = new Promise<void>((resolve) => {
-        const stopped = () => ((isGone = true), resolve());
+      const end = pageEnd((stopped) => {
         window.webContents.once('render-process-gone', stopped);
         window.once('closed', stopped);
       });
@@ -27,8 +25,7 @@ export function electronPrinter(preloadPath: string): Printer {
       }
       return {
         close,
-        gone,
-        isGone: () => isGone,
+        ...end,
         pdf: (layout) =>
           window.webContents.printToPDF({
             pageSize: layout.page,

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { PdfLayout, Printer } from '../../electron/services/exports/index.ts';
+import { pageEnd, type PdfLayout, type Printer } from '../../electron/services/exports/index.ts';
 import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
 /** Prints from a background page of the host's context: same routes, CSP and bridge as the workspace page. */
@@ -7,9 +7,7 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
   return {
     async open() {
       const page = await context().newPage();
-      let isGone = false;
-      const gone = new Promise<void>((resolve) => {
-        const stopped = () => ((isGone = true), resolve());
+      const end = pageEnd((stopped) => {
         page.once('crash', stopped);
         page.once('close', stopped);
       });
@@ -23,8 +21,7 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
       }
       return {
         close,
-        gone,
-        isGone: () => isGone,
+        ...end,
         pdf: (layout) => page.pdf(pagePdfOptions(layout)),
       };
     },

@@ -30,6 +30,16 @@ export interface PrintPage {
   isGone(): boolean;
 }
 
+/**
+ * A print page's end, for PrintPage's `gone` and `isGone`: `listen` hands `stopped` to the events
+ * that end the page (its renderer gone, its page or window closed).
+ */
+export function pageEnd(listen: (stopped: () => void) => void): Pick<PrintPage, 'gone' | 'isGone'> {
+  let ended = false;
+  const gone = new Promise<void>((resolve) => listen(() => ((ended = true), resolve())));
+  return { gone, isGone: () => ended };
+}
+
 export interface ExportSaveDialog {
   chooseExportTarget(format: ExportFormat, suggestedName: string): Promise<string | null>;
 }
