@@ -29,13 +29,30 @@ export interface ExportResult {
 }
 
 /** What the print view is asked to draw, and whether to hand back its HTML (only the HTML export needs it). */
-export interface PrintJob {
+export interface DrawJob {
+  kind: 'draw';
   document: ExportDocument;
   wantSnapshot: boolean;
   /** Only the contents' page numbers differ from the job before, which the print view still shows: it redraws only those. */
   pagesOnly: boolean;
   /** Fill the contents' page numbers with the pages the print view predicts (and say which: print:ready). */
   predictPages: boolean;
+  /** A document longer than this many pages (and a quarter) is cut into print sections of about this many; 0: never cut. */
+  sectionPages: number;
+}
+
+/** Show only this print section of the drawn document (from 0), to be printed on its own. */
+export interface SectionJob {
+  kind: 'section';
+  index: number;
+}
+
+export type PrintJob = DrawJob | SectionJob;
+
+/** How the print view cut a long document: how many sections, and which of them hold the contents' page numbers. */
+export interface PrintSections {
+  count: number;
+  contents: number[];
 }
 
 export interface ExportProgress {
@@ -145,9 +162,10 @@ export type Api = {
   'print:document': () => PrintJob;
   /**
    * ...and says when it is drawn (fonts loaded, charts done), handing over its self-contained HTML if
-   * asked, and the contents' page numbers it predicted and shows (by heading anchor; null: none).
+   * asked, the contents' page numbers it predicted and shows (by heading anchor; null: none), and
+   * the sections it cut a long document into (null: one print).
    */
-  'print:ready': (snapshot: string | null, pages: Record<string, number> | null) => null;
+  'print:ready': (snapshot: string | null, pages: Record<string, number> | null, sections: PrintSections | null) => null;
   /** ...or that it could not be drawn: the export fails with this reason and writes nothing. */
   'print:failed': (reason: string) => null;
 };

@@ -6,8 +6,8 @@ import { CHANNELS } from '../../common/ipc/channels.ts';
 import { createRouter, type Router, type Handlers } from '../../electron/services/router/index.ts';
 import {
   assertSelfContained,
-  pdfLayout,
   PrintJobs,
+  sectionedPrintPass,
   printWithContentsPages,
   printTimeLimitMs,
   withTimeLimit,
@@ -28,7 +28,7 @@ function printRouter(jobs: PrintJobs): Router {
     {
       ...handlers,
       'print:document': () => jobs.next(),
-      'print:ready': (snapshot, pages) => jobs.ready(snapshot, pages),
+      'print:ready': (snapshot, pages, sections) => jobs.ready(snapshot, pages, sections),
       'print:failed': (reason) => jobs.failed(reason),
     },
     { trustedOrigins: [CHROMIUM_HOST_ORIGIN] },
@@ -45,6 +45,8 @@ function printRouter(jobs: PrintJobs): Router {
 export async function printDocument(
   doc: ExportDocument,
   want: { pdf: boolean; html: boolean },
+  /** Pages per print section of a long brief (SECTION_PAGES; tests give less). */
+  { sectionPages }: { sectionPages?: number } = {},
 ): Promise<{ pdf: Uint8Array | null; html: string | null }> {
   if (!existsSync(`${RENDERER_ROOT}/print.html`)) {
     throw new StoreError('not-found', 'The print view is not built yet; run "npm run build:renderer" once, then export again.');
@@ -57,11 +59,11 @@ export async function printDocument(
         const page = await chromiumPrinter(() => app.context).open();
         const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '') : null;
         const pdf = want.pdf
-          ? await printWithContentsPages(doc, async (version, how) => {
-              // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
-              const { pages } = await jobs.draw(version, how);
-              return { pdf: await page.pdf(pdfLayout(version)), pages };
-            })
+          ? // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
+            await printWithContentsPages(
+              doc,
+              sectionedPrintPass(jobs, (layout) => page.pdf(layout), { sectionPages }),
+            )
           : null;
         return { pdf, html };
       })(),

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, EVENTS, isMenuCommandEvent } from '../../common/ipc/channels.ts';
 import { MENU_COMMANDS } from '../../common/commands.ts';
-import type { DocumentState, ExportResult, PrintJob, Result, SourcePreview } from '../../common/ipc/contract.ts';
+import type { DocumentState, DrawJob, ExportResult, Result, SourcePreview } from '../../common/ipc/contract.ts';
 import type { ExportOptions } from '../../common/export-document.ts';
 import { RECEIVE_WORKER_NODE_FLAGS } from '../../db/receive/index.ts';
 import { INGEST_WORKER_NODE_FLAGS } from '../../db/ingest/index.ts';
@@ -366,8 +366,8 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     assert.deepEqual(await invoke(print, 'brief:get'), FORBIDDEN, 'the print window only prints');
     const job = await invoke(print, 'print:document');
     assert.ok(job.ok);
-    assert.equal((job.value as PrintJob).document.title, options.title);
-    assert.deepEqual(await invoke(print, 'print:ready', null, null), { ok: true, value: null });
+    assert.equal((job.value as DrawJob).document.title, options.title);
+    assert.deepEqual(await invoke(print, 'print:ready', null, null, null), { ok: true, value: null });
 
     const result = await exporting;
     assert.ok(result.ok, JSON.stringify(result));

@@ -46,8 +46,8 @@ function standInPage(service: () => ExportService, { draws = true } = {}) {
         .printDocument()
         .catch(() => null);
       if (!job) return;
-      page.drew.push(job.document.title);
-      if (draws) service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null);
+      page.drew.push(job.kind === 'draw' ? job.document.title : `section ${job.index + 1}`);
+      if (draws) service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null, null);
     }
   })();
   return page;

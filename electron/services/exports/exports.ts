@@ -2,12 +2,13 @@ import { composeExport, defaultExportOptions, toMarkdown } from '../../../db/exp
 import type { ExportDocument, ExportOptions } from '../../../common/export-document.ts';
 import { StoreError } from '../../../common/errors.ts';
 import { suggestedFileName } from '../../../common/save-name.ts';
-import type { Events, ExportFormat, ExportResult, PrintJob } from '../../../common/ipc/contract.ts';
+import type { Events, ExportFormat, ExportResult, PrintJob, PrintSections } from '../../../common/ipc/contract.ts';
 import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
-import { printWithContentsPages, type PrintPass } from './contents-pages.ts';
-import { pdfLayout, printTimeLimitMs, withTimeLimit, type PdfLayout } from './print-layout.ts';
-import { PrintJobs, printFailure, type Drawn } from './print-jobs.ts';
+import { printWithContentsPages } from './contents-pages.ts';
+import { printTimeLimitMs, withTimeLimit, type PdfLayout } from './print-layout.ts';
+import { PrintJobs, printFailure } from './print-jobs.ts';
+import { SECTION_PAGES, sectionedPrintPass } from './sectioned-print.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 
 /**
@@ -61,6 +62,7 @@ export class ExportService {
   /** The byline as the user gave it now (name, unit). */
   readonly #author: () => string;
   readonly #timeLimitMs: (doc: ExportDocument) => number;
+  readonly #sectionPages: number;
 
   constructor(options: {
     documents: DocumentSession;
@@ -70,6 +72,8 @@ export class ExportService {
     emit: (payload: Events['export:progress']) => void;
     /** How long one print may take (printTimeLimitMs; tests give less). */
     timeLimitMs?: (doc: ExportDocument) => number;
+    /** Pages per print section of a long brief (SECTION_PAGES; tests give less). */
+    sectionPages?: number;
   }) {
     this.#documents = options.documents;
     this.#dialogs = options.dialogs;
@@ -77,6 +81,7 @@ export class ExportService {
     this.#emit = options.emit;
     this.#author = options.author;
     this.#timeLimitMs = options.timeLimitMs ?? printTimeLimitMs;
+    this.#sectionPages = options.sectionPages ?? SECTION_PAGES;
   }
 
   defaults(): ExportOptions {
@@ -94,8 +99,8 @@ export class ExportService {
   }
 
   /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
-  printReady(snapshot: string | null, pages: Record<string, number> | null): null {
-    return this.#jobs.ready(snapshot, pages);
+  printReady(snapshot: string | null, pages: Record<string, number> | null, sections: PrintSections | null): null {
+    return this.#jobs.ready(snapshot, pages, sections);
   }
 
   /** The print view could not draw the brief: the export fails with the reason, and nothing is written. */
@@ -161,24 +166,24 @@ export class ExportService {
   }
 
   /**
-   * One print of one document in the export's print view: drawn (with its snapshot for `html`),
-   * then printed for `pdf`. A PDF is printed again when the contents' predicted page numbers do not
-   * hold (a later pass changes only those numbers), so progress is shared out by pass.
+   * Every pass of a PDF in the export's print view (sectioned-print.ts: one print, or one per section
+   * of a long brief). A PDF is printed again when the contents' predicted page numbers do not hold
+   * (a later pass changes only those numbers), so progress is shared out by pass and by section.
    */
-  async #printOnce(
-    page: PrintPage,
-    doc: ExportDocument,
-    format: 'pdf' | 'html',
-    how: Parameters<PrintPass>[1],
-    stop: AbortSignal,
-  ): Promise<{ pdf: Uint8Array | null; drawn: Drawn }> {
-    // A pass that would start after the time limit stopped the export does not draw again.
-    stop.throwIfAborted();
-    const share = (percent: number) => Math.min(85, Math.round(percent + (how.pass - 1) * 30));
-    this.#emit({ stage: 'rendering', percent: share(20) });
-    const drawn = await this.#jobs.draw(doc, { wantSnapshot: format === 'html', pagesOnly: how.pagesOnly, predictPages: how.predictPages });
-    this.#emit({ stage: 'printing', percent: share(35) });
-    return { pdf: format === 'pdf' ? await page.pdf(pdfLayout(doc)) : null, drawn };
+  #printPdf(page: PrintPage, doc: ExportDocument, stop: AbortSignal): Promise<Uint8Array> {
+    let pass = 1;
+    const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
+    const printPass = sectionedPrintPass(this.#jobs, (layout) => page.pdf(layout), {
+      sectionPages: this.#sectionPages,
+      onPrint: (index, count) => this.#emit({ stage: 'printing', percent: share(35 + (25 * index) / count) }),
+    });
+    return printWithContentsPages(doc, (version, how) => {
+      // A pass that would start after the time limit stopped the export does not draw again.
+      stop.throwIfAborted();
+      pass = how.pass;
+      this.#emit({ stage: 'rendering', percent: share(20) });
+      return printPass(version, how);
+    });
   }
 
   /** Draws and prints `doc` in one print view (the warm one when there is one) under the time limit; the view is closed after. */
@@ -202,14 +207,9 @@ export class ExportService {
           });
           gone.catch(() => undefined);
           const work = async () => {
-            if (format === 'html') {
-              const once = { pass: 1, pagesOnly: false, predictPages: false };
-              return assertSelfContained((await this.#printOnce(page, doc, 'html', once, stop.signal)).drawn.snapshot ?? '');
-            }
-            return printWithContentsPages(doc, async (version, how) => {
-              const { pdf, drawn } = await this.#printOnce(page, version, 'pdf', how, stop.signal);
-              return { pdf: pdf!, pages: drawn.pages };
-            });
+            if (format === 'pdf') return this.#printPdf(page, doc, stop.signal);
+            this.#emit({ stage: 'rendering', percent: 20 });
+            return assertSelfContained((await this.#jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '');
           };
           return Promise.race([work(), gone]);
         })(),

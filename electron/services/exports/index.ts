@@ -5,3 +5,5 @@ export { PrintJobs, printFailure, type Drawn } from './print-jobs.ts';
 export { pdfLayout, withTimeLimit, printTimeLimitMs, type PdfLayout } from './print-layout.ts';
 export { assertSelfContained } from './self-contained-html.ts';
 export { headingPages, printWithContentsPages, MAX_PRINTS, type PrintPass } from './contents-pages.ts';
+export { sectionedPrintPass, SECTION_PAGES, type SectionedPrintOptions } from './sectioned-print.ts';
+export { joinSections } from './join-sections.ts';

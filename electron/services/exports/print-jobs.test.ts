@@ -2,26 +2,32 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExportDocument } from '../../../common/export-document.ts';
 import type { StoreError } from '../../../common/errors.ts';
+import type { DrawJob, PrintJob } from '../../../common/ipc/contract.ts';
 import { PrintJobs } from './print-jobs.ts';
 
 // The print view's side of printing: one loaded view draws job after job. A job is handed to the
 // view that asks, whenever it asks; only a job handed over can be said drawn, and only once.
 
 const doc = (title: string) => ({ title }) as ExportDocument;
+/** The job as a drawing (not a section's showing), or the test fails. */
+const asDraw = (job: PrintJob): DrawJob => {
+  assert.equal(job.kind, 'draw');
+  return job as DrawJob;
+};
 const refused = (error: StoreError) => error.code === 'out-of-turn';
 
 test('a job waits for the view to ask, a view waits for a job, and each job is drawn once in order', async () => {
   const jobs = new PrintJobs();
   const asked = jobs.next();
   const first = jobs.draw(doc('First'), { predictPages: true });
-  assert.equal((await asked).document.title, 'First', 'the view that asked first gets the job');
-  assert.deepEqual((await asked).predictPages, true);
+  assert.equal(asDraw(await asked).document.title, 'First', 'the view that asked first gets the job');
+  assert.deepEqual(asDraw(await asked).predictPages, true);
   jobs.ready(null, { 'section-1': 3 });
-  assert.deepEqual(await first, { snapshot: null, pages: new Map([['section-1', 3]]) });
+  assert.deepEqual(await first, { snapshot: null, pages: new Map([['section-1', 3]]), sections: null });
   assert.throws(() => jobs.ready(null), refused, 'a job is said drawn once');
 
   const second = jobs.draw(doc('Second'), { pagesOnly: true, wantSnapshot: true });
-  const job = await jobs.next();
+  const job = asDraw(await jobs.next());
   assert.deepEqual([job.document.title, job.pagesOnly, job.wantSnapshot, job.predictPages], ['Second', true, true, false]);
   jobs.failed('each_key_duplicate');
   await assert.rejects(second, (error: StoreError) => error.code === 'save-failed' && /each_key_duplicate/.test(error.message));
@@ -34,7 +40,7 @@ test('nothing handed over cannot be said drawn; a closed view’s request is dro
   assert.throws(() => jobs.ready('<html>forged</html>'), refused, 'not before the view has taken it');
 
   // The view takes the waiting job, then asks for its next one while it draws.
-  assert.equal((await jobs.next()).document.title, 'Waiting');
+  assert.equal(asDraw(await jobs.next()).document.title, 'Waiting');
   const asking = jobs.next();
   jobs.cancel();
   await assert.rejects(drawing, refused);
@@ -44,7 +50,23 @@ test('nothing handed over cannot be said drawn; a closed view’s request is dro
   await assert.rejects(asking, refused);
   const next = jobs.draw(doc('Next'));
   const fresh = jobs.next();
-  assert.equal((await fresh).document.title, 'Next', 'the next view to ask gets it');
+  assert.equal(asDraw(await fresh).document.title, 'Next', 'the next view to ask gets it');
   jobs.ready(null);
-  assert.deepEqual(await next, { snapshot: null, pages: null });
+  assert.deepEqual(await next, { snapshot: null, pages: null, sections: null });
+});
+
+test('a long document’s sections are shown one at a time after it is drawn, and its cut is handed back', async () => {
+  const jobs = new PrintJobs();
+  const drawing = jobs.draw(doc('Long'), { sectionPages: 80 });
+  assert.equal(asDraw(await jobs.next()).sectionPages, 80);
+  jobs.ready(null, null, { count: 3, contents: [0] });
+  assert.deepEqual((await drawing).sections, { count: 3, contents: [0] });
+  const showing = jobs.show(2);
+  assert.deepEqual(await jobs.next(), { kind: 'section', index: 2 });
+  jobs.ready(null);
+  await showing;
+  const failing = jobs.show(5);
+  await jobs.next();
+  jobs.failed('there is no print section 6');
+  await assert.rejects(failing, (error: StoreError) => /print section 6/.test(error.message));
 });

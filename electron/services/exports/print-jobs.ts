@@ -1,5 +1,5 @@
 import type { ExportDocument } from '../../../common/export-document.ts';
-import type { PrintJob } from '../../../common/ipc/contract.ts';
+import type { PrintJob, PrintSections } from '../../../common/ipc/contract.ts';
 import { StoreError } from '../../../common/errors.ts';
 
 // The print view's side of printing. The print view is loaded once and then draws one job after
@@ -20,6 +20,8 @@ export interface Drawn {
   snapshot: string | null;
   /** The contents' page numbers it predicted and shows, by heading anchor; null when it shows none of its own. */
   pages: Map<string, number> | null;
+  /** The print sections the view cut a long document into; null: it is printed as it is. */
+  sections: PrintSections | null;
 }
 
 interface Drawing {
@@ -38,12 +40,22 @@ export class PrintJobs {
    * Has the print view draw `doc`; resolves when it says it is drawn, rejects with the reason it
    * could not. `wantSnapshot`: hand back the self-contained HTML; `pagesOnly`: only the contents'
    * page numbers differ from the job before, which the print view still shows; `predictPages`:
-   * fill the contents' page numbers with the pages the view predicts.
+   * fill the contents' page numbers with the pages the view predicts; `sectionPages`: cut a long
+   * document into print sections of about this many pages (0: never).
    */
-  draw(document: ExportDocument, { wantSnapshot = false, pagesOnly = false, predictPages = false } = {}): Promise<Drawn> {
+  draw(document: ExportDocument, { wantSnapshot = false, pagesOnly = false, predictPages = false, sectionPages = 0 } = {}): Promise<Drawn> {
+    return this.#give({ kind: 'draw', document, wantSnapshot, pagesOnly, predictPages, sectionPages });
+  }
+
+  /** Has the print view show only print section `index` of the document it drew; resolves once it is shown. */
+  async show(index: number): Promise<void> {
+    await this.#give({ kind: 'section', index });
+  }
+
+  #give(job: PrintJob): Promise<Drawn> {
     this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'Another print took its place.'));
     const drawing: Drawing = {
-      job: { document, wantSnapshot, pagesOnly, predictPages },
+      job,
       drawn: Promise.withResolvers(),
       taken: false,
     };
@@ -63,8 +75,8 @@ export class PrintJobs {
   }
 
   /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
-  ready(snapshot: string | null, pages: Record<string, number> | null = null): null {
-    this.#finish()?.drawn.resolve({ snapshot, pages: pages && new Map(Object.entries(pages)) });
+  ready(snapshot: string | null, pages: Record<string, number> | null = null, sections: PrintSections | null = null): null {
+    this.#finish()?.drawn.resolve({ snapshot, pages: pages && new Map(Object.entries(pages)), sections });
     return null;
   }
 

@@ -52,7 +52,7 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'export:run': (format, options) => exports.run(format, options),
     'export:warm': (wanted) => exports.warm(wanted),
     'print:document': () => exports.printDocument(),
-    'print:ready': (snapshot, pages) => exports.printReady(snapshot, pages),
+    'print:ready': (snapshot, pages, sections) => exports.printReady(snapshot, pages, sections),
     'print:failed': (reason) => exports.printFailed(reason),
   };
 }

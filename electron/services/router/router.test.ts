@@ -69,7 +69,7 @@ test('the print job is settled only by the print window, and subframes or window
   const workspace = { url: 'app://briefing/index.html', isMainFrame: true, window: 'workspace' } as const;
   const print = { url: 'app://briefing/print.html', isMainFrame: true, window: 'print' } as const;
   for (const sender of [workspace, { ...workspace, url: 'app://briefing/print.html' }, { ...print, isMainFrame: false }]) {
-    assert.equal((await router.invoke('print:ready', ['<html>forged</html>', null], sender)).ok, false, JSON.stringify(sender));
+    assert.equal((await router.invoke('print:ready', ['<html>forged</html>', null, null], sender)).ok, false, JSON.stringify(sender));
     assert.equal((await router.invoke('print:failed', ['forged'], sender)).ok, false, JSON.stringify(sender));
   }
   assert.equal(settled, 0);
@@ -80,9 +80,20 @@ test('the print job is settled only by the print window, and subframes or window
     { 'section-1': '2' },
     Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [`s${i}`, 1])),
   ])
-    assert.equal((await router.invoke('print:ready', [null, pages], print)).ok, false, JSON.stringify(pages).slice(0, 80));
+    assert.equal((await router.invoke('print:ready', [null, pages, null], print)).ok, false, JSON.stringify(pages).slice(0, 80));
+  // Print sections: at least two, a bounded number, and the contents in one of them.
+  for (const sections of [
+    { count: 1, contents: [0] },
+    { count: 3, contents: [3] },
+    { count: 3, contents: [-1] },
+    { count: 2.5, contents: [] },
+    { count: 10_001, contents: [] },
+    { count: 3, contents: [0], extra: true },
+  ])
+    assert.equal((await router.invoke('print:ready', [null, null, sections], print)).ok, false, JSON.stringify(sections));
   assert.equal(settled, 0);
-  assert.deepEqual(await router.invoke('print:ready', [null, { 'section-1': 3 }], print), { ok: true, value: null });
+  assert.deepEqual(await router.invoke('print:ready', [null, { 'section-1': 3 }, null], print), { ok: true, value: null });
+  assert.deepEqual(await router.invoke('print:ready', [null, null, { count: 3, contents: [0, 1] }], print), { ok: true, value: null });
   assert.equal((await router.invoke('brief:get', [], { ...workspace, window: 'unknown' })).ok, false);
   assert.equal((await router.invoke('brief:get', [], { ...workspace, isMainFrame: false })).ok, false);
 });

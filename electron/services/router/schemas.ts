@@ -8,6 +8,8 @@ import { INGEST_SIZE_LIMIT_BYTES, PASTE_LIMIT_CHARS } from '../../../db/ingest/i
 
 /** More headings than any brief's contents lists (one a theme plus the parts): a bound on what a print view can send back. */
 const MAX_PREDICTED_HEADINGS = 100_000;
+/** A brief of 100,000 claims prints in a few hundred sections at most. */
+const MAX_PRINT_SECTIONS = 10_000;
 
 // Argument schemas, one per channel. The `satisfies` clause ties each schema to the contract:
 // a schema that accepts something other than the channel's parameters fails to compile.
@@ -65,6 +67,15 @@ export const ARGUMENT_SCHEMAS = {
     z
       .record(z.string().max(200), z.number().int().min(1).max(1_000_000))
       .refine((pages) => Object.keys(pages).length <= MAX_PREDICTED_HEADINGS, 'too many headings')
+      .nullable(),
+    // Print sections: a 2,000-page brief has a few dozen; the contents are in some of them.
+    z
+      .object({
+        count: z.number().int().min(2).max(MAX_PRINT_SECTIONS),
+        contents: z.array(z.number().int().min(0).max(MAX_PRINT_SECTIONS)).max(MAX_PRINT_SECTIONS),
+      })
+      .strict()
+      .refine((sections) => sections.contents.every((index) => index < sections.count), 'a section past the last')
       .nullable(),
   ]),
   'print:failed': z.tuple([z.string().max(2_000)]),

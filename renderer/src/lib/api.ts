@@ -12,6 +12,7 @@ import type {
   ExportProgress,
   FilesBridge,
   MenuCommandEvent,
+  PrintSections,
   Result,
 } from '../../../common/ipc/contract.ts';
 import type { BriefPartName } from '../../../common/model.ts';
@@ -70,7 +71,8 @@ export const api = {
   exportRun: (format: ExportFormat, options: ExportOptions) => call('export:run', format, options),
   exportWarm: (wanted: boolean) => call('export:warm', wanted),
   printDocument: () => call('print:document'),
-  printReady: (snapshot: string | null, pages: Record<string, number> | null) => call('print:ready', snapshot, pages),
+  printReady: (snapshot: string | null, pages: Record<string, number> | null, sections: PrintSections | null) =>
+    call('print:ready', snapshot, pages, sections),
   printFailed: (reason: string) => call('print:failed', reason),
   onExportProgress: (listener: (progress: ExportProgress) => void): (() => void) =>
     window.briefing?.on('export:progress', listener) ?? (() => {}),

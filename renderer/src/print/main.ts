@@ -19,9 +19,14 @@ for (;;) {
   const job = await api.printDocument().catch(() => null);
   if (!job) break;
   try {
-    const pages = await view.draw(job);
+    if (job.kind === 'section') {
+      await view.showSection(job.index);
+      await api.printReady(null, null, null);
+      continue;
+    }
+    const { pages, sections } = await view.draw(job);
     // Only the HTML export needs the page as one file; building it for a 500-page PDF would waste seconds.
-    await api.printReady(job.wantSnapshot ? selfContainedSnapshot() : null, pages);
+    await api.printReady(job.wantSnapshot ? selfContainedSnapshot() : null, pages, sections);
   } catch (error) {
     // A print view that fails is a failed export: main is told why and writes nothing.
     await api.printFailed((error as Error).message.slice(0, 500)).catch(() => undefined);

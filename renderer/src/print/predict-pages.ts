@@ -10,12 +10,19 @@ import type { ExportDocument } from '../../../common/export-document.ts';
 // prints again with the outline's numbers if any differs: a wrong guess costs a print, never a
 // wrong number.
 
-const HEADING = 'h1, h2, h3, h4, h5, h6';
+export const HEADING = 'h1, h2, h3, h4, h5, h6';
 
-/** Page (from 1) of each listed heading by anchor, or null when one of them is not on the page. */
-export function predictHeadingPages(root: HTMLElement, doc: ExportDocument): Record<string, number> | null {
-  const { width, height } = contentBoxPx(doc.paper);
-  const listed = doc.headings.filter((h) => h.listed);
+/** Where elements fall in the paged layout `inPages` sets up. */
+export interface Paged {
+  /** The page (from 1) the element starts on. */
+  pageOf(element: Element): number;
+  /** Whether the element starts its page: nothing of the page is above it. */
+  startsPage(element: Element): boolean;
+}
+
+/** Runs `measure` with `root` laid out for a moment as pages: columns one page's content box wide and high. */
+export function inPages<T>(root: HTMLElement, paper: ExportDocument['paper'], measure: (paged: Paged) => T): T {
+  const { width, height } = contentBoxPx(paper);
   // Set property by property (CSSOM): the page's CSP refuses a style attribute written whole.
   const columns: Record<string, string> = {
     width: `${width}px`,
@@ -27,18 +34,27 @@ export function predictHeadingPages(root: HTMLElement, doc: ExportDocument): Rec
   };
   for (const [property, value] of Object.entries(columns)) root.style.setProperty(property, value);
   try {
-    const left = root.getBoundingClientRect().left;
-    const pages: Record<string, number> = {};
-    for (const { anchor } of listed) {
-      const target = document.getElementById(anchor);
-      // The outline points at the heading itself: a section's first heading, or the element when it is the heading.
-      const heading = target?.matches(HEADING) ? target : target?.querySelector(HEADING);
-      if (!heading) return null;
-      // Half a pixel in: a heading starts inside its column, never on the edge before it.
-      pages[anchor] = Math.floor((heading.getBoundingClientRect().left - left + 0.5) / width) + 1;
-    }
-    return pages;
+    const box = root.getBoundingClientRect();
+    return measure({
+      // Half a pixel in: an element starts inside its column, never on the edge before it.
+      pageOf: (element) => Math.floor((element.getBoundingClientRect().left - box.left + 0.5) / width) + 1,
+      // A column's first element starts at its top (a margin at a break is dropped, as in print).
+      startsPage: (element) => element.getBoundingClientRect().top - box.top < 0.5,
+    });
   } finally {
     for (const property of Object.keys(columns)) root.style.removeProperty(property);
   }
+}
+
+/** Page (from 1) of each listed heading by anchor, or null when one of them is not on the page. */
+export function headingPages(doc: ExportDocument, { pageOf }: Paged): Record<string, number> | null {
+  const pages: Record<string, number> = {};
+  for (const { anchor } of doc.headings.filter((h) => h.listed)) {
+    const target = document.getElementById(anchor);
+    // The outline points at the heading itself: a section's first heading, or the element when it is the heading.
+    const heading = target?.matches(HEADING) ? target : target?.querySelector(HEADING);
+    if (!heading) return null;
+    pages[anchor] = pageOf(heading);
+  }
+  return pages;
 }

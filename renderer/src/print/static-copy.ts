@@ -12,8 +12,9 @@ export function staticCopy<T extends Element>(root: T): T {
     const image = document.createElement('img');
     image.src = live[i]!.toDataURL('image/png');
     image.alt = canvas.getAttribute('aria-label') ?? '';
-    image.width = live[i]!.clientWidth;
-    image.height = live[i]!.clientHeight;
+    // The size it is shown at: drawn out of sight (print-view.ts), it has no client size, only its style's.
+    image.width = live[i]!.clientWidth || parseFloat(live[i]!.style.width) || live[i]!.width;
+    image.height = live[i]!.clientHeight || parseFloat(live[i]!.style.height) || live[i]!.height;
     canvas.replaceWith(image);
   });
   return copy;

@@ -1,0 +1,54 @@
+import type { PrintPass } from './contents-pages.ts';
+import { joinSections } from './join-sections.ts';
+import { PAGE_NUMBER_STAMP, pdfLayout, type PdfLayout } from './print-layout.ts';
+import type { PrintJobs } from './print-jobs.ts';
+
+// How one version of a brief becomes one PDF in one print view. A brief of up to a section and a
+// quarter is one print. A longer one is cut by the print view into sections of about SECTION_PAGES
+// pages (renderer/src/print/sections.ts), each printed alone and joined (join-sections.ts): Chromium
+// spends more per page the longer the print (49 ms a page at 76 pages, 290 at 1,933, bare) and its
+// printing process grew to 4.7 GB for 1,933 pages, so sections keep both time per page and memory
+// to a section's. A later pass that only changes the contents' page numbers reprints only the
+// sections that hold the contents.
+
+/** Pages per print section: a few seconds' print each, well inside the linear range measured. */
+export const SECTION_PAGES = 80;
+
+export interface SectionedPrintOptions {
+  /** Pages per section (tests cut the seed brief into sections of a page or two); 0 never cuts. */
+  sectionPages?: number;
+  /** Before each print: which (from 0) of how many (1 when the brief is printed whole). */
+  onPrint?: (index: number, count: number) => void;
+}
+
+/** A PrintPass over `jobs`' print view, printing what it shows with `print`. */
+export function sectionedPrintPass(
+  jobs: PrintJobs,
+  print: (layout: PdfLayout) => Promise<Uint8Array>,
+  { sectionPages = SECTION_PAGES, onPrint }: SectionedPrintOptions = {},
+): PrintPass {
+  /** The last pass's sections, for a pass that changes only the contents' numbers. */
+  let printed: Uint8Array[] = [];
+  return async (doc, how) => {
+    const drawn = await jobs.draw(doc, { ...how, sectionPages });
+    if (!drawn.sections) {
+      printed = [];
+      onPrint?.(0, 1);
+      return { pdf: await print(pdfLayout(doc)), pages: drawn.pages };
+    }
+    const { count, contents } = drawn.sections;
+    const layout = pdfLayout(doc, { pageNumbers: false });
+    const reprint = how.pagesOnly && printed.length === count ? new Set(contents) : null;
+    const parts: Uint8Array[] = [];
+    for (let index = 0; index < count; index++) {
+      if (reprint && !reprint.has(index)) parts.push(printed[index]!);
+      else {
+        await jobs.show(index);
+        onPrint?.(index, count);
+        parts.push(await print(layout));
+      }
+    }
+    printed = parts;
+    return { pdf: await joinSections(parts, PAGE_NUMBER_STAMP), pages: drawn.pages };
+  };
+}
