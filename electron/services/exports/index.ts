@@ -6,4 +6,3 @@ export { pdfLayout, withTimeLimit, printTimeLimitMs, type PdfLayout } from './pr
 export { assertSelfContained } from './self-contained-html.ts';
 export { headingPages, printWithContentsPages, MAX_PRINTS, type PrintPass } from './contents-pages.ts';
 export { sectionedPrintPass, SECTION_PAGES, type SectionedPrintOptions } from './sectioned-print.ts';
-export { joinSections } from './join-sections.ts';

@@ -59,21 +59,37 @@ interface OutlineEntry {
   level: number;
 }
 
-/** Joins the PDFs of a brief's sections, in order, into one (see above); `stamp`: where the page numbers go. */
-export async function joinSections(parts: readonly Uint8Array[], stamp: PageNumberStamp | null): Promise<Uint8Array> {
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const context = out.context;
-  const parentTree: PDFObject[] = [];
-  let nextKey = 0;
-  const dests = context.obj({});
-  const outline: OutlineEntry[] = [];
-  let documentElement: PDFDict | null = null;
-  let structRootRef: PDFRef | null = null;
+/**
+ * A PDF joined section by section: each section is read and copied in as soon as it is printed
+ * (while Chromium prints the next, on another core), and the whole is written at the end.
+ */
+export class SectionJoin {
+  readonly #out: PDFDocument;
+  readonly #parentTree: PDFObject[] = [];
+  #nextKey = 0;
+  readonly #dests: PDFDict;
+  readonly #outline: OutlineEntry[] = [];
+  /** The joined structure tree's root and Document element (the first section's). */
+  #structure: { root: PDFRef; document: PDFRef } | null = null;
+  #sections = 0;
 
-  for (const [index, bytes] of parts.entries()) {
+  private constructor(out: PDFDocument) {
+    this.#out = out;
+    this.#dests = out.context.obj({});
+  }
+
+  static async start(): Promise<SectionJoin> {
+    return new SectionJoin(await PDFDocument.create({ updateMetadata: false }));
+  }
+
+  /** Copies in the next section: its pages, its structure elements, named destinations and outline entries. */
+  async add(bytes: Uint8Array): Promise<void> {
+    const out = this.#out;
+    const context = out.context;
     const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
     const copier = PDFObjectCopier.for(src.context, context);
-    const offset = nextKey;
+    const offset = this.#nextKey;
+    const first = this.#sections++ === 0;
 
     for (const page of src.getPages()) {
       const ref = copier.copy(page.ref) as PDFRef;
@@ -88,31 +104,31 @@ export async function joinSections(parts: readonly Uint8Array[], stamp: PageNumb
     const srcRoot = src.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
     const srcDocumentRef = srcRoot?.get(name('K'));
     if (srcRoot && srcRootRef instanceof PDFRef && srcDocumentRef instanceof PDFRef) {
-      if (index === 0 || !documentElement || !structRootRef) {
-        structRootRef = copier.copy(srcRootRef) as PDFRef;
-        documentElement = context.lookup(context.lookup(structRootRef, PDFDict).get(name('K')), PDFDict);
+      if (!this.#structure) {
+        const root = copier.copy(srcRootRef) as PDFRef;
+        this.#structure = { root, document: copier.copy(srcDocumentRef) as PDFRef };
       } else {
         // The section's root and Document element stand for the joined ones: its elements hang
         // under the first section's Document element, and nothing of its own root is copied.
-        seed(copier, srcRootRef, structRootRef);
-        seed(copier, srcDocumentRef, context.getObjectRef(documentElement) ?? structRootRef);
-        const kids = kidsOf(context, documentElement);
+        seed(copier, srcRootRef, this.#structure.root);
+        seed(copier, srcDocumentRef, this.#structure.document);
+        const kids = kidsOf(context, context.lookup(this.#structure.document, PDFDict));
         const theirs = src.context.lookup(srcDocumentRef, PDFDict).get(name('K'));
         for (const kid of theirs instanceof PDFArray ? theirs.asArray() : theirs ? [theirs] : []) kids.push(copier.copy(kid));
       }
       const srcTree = srcRoot.lookupMaybe(name('ParentTree'), PDFDict);
-      for (const [key, value] of srcTree ? numberTree(srcTree) : []) parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
-      nextKey = offset + (srcRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0);
+      for (const [key, value] of srcTree ? numberTree(srcTree) : []) this.#parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
+      this.#nextKey = offset + (srcRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0);
     }
 
     const srcDests = src.catalog.lookupMaybe(name('Dests'), PDFDict);
     // An anchor is where it first appears (a later section only continues what it holds).
-    for (const [key, value] of srcDests?.entries() ?? []) if (!dests.has(key)) dests.set(key, copier.copy(value));
+    for (const [key, value] of srcDests?.entries() ?? []) if (!this.#dests.has(key)) this.#dests.set(key, copier.copy(value));
 
     const srcOutline = src.catalog.lookupMaybe(name('Outlines'), PDFDict);
-    if (srcOutline) collectOutline(src, copier, srcOutline, 1, outline);
+    if (srcOutline) collectOutline(src, copier, srcOutline, 1, this.#outline);
 
-    if (index === 0) {
+    if (first) {
       for (const key of ['Lang', 'ViewerPreferences', 'MarkInfo']) {
         const value = src.catalog.get(name(key));
         if (value) out.catalog.set(name(key), copier.copy(value));
@@ -122,18 +138,23 @@ export async function joinSections(parts: readonly Uint8Array[], stamp: PageNumb
     }
   }
 
-  if (structRootRef) {
-    const root = context.lookup(structRootRef, PDFDict);
-    root.set(name('ParentTree'), context.register(context.obj({ Nums: context.obj(parentTree) })));
-    root.set(name('ParentTreeNextKey'), PDFNumber.of(nextKey));
-    out.catalog.set(name('StructTreeRoot'), structRootRef);
+  /** The joined PDF: its parent tree, destinations, links across sections, outline and page numbers put in. */
+  async finish(stamp: PageNumberStamp | null): Promise<Uint8Array> {
+    const out = this.#out;
+    const context = out.context;
+    if (this.#structure) {
+      const root = context.lookup(this.#structure.root, PDFDict);
+      root.set(name('ParentTree'), context.register(context.obj({ Nums: context.obj(this.#parentTree) })));
+      root.set(name('ParentTreeNextKey'), PDFNumber.of(this.#nextKey));
+      out.catalog.set(name('StructTreeRoot'), this.#structure.root);
+    }
+    if (this.#dests.entries().length > 0) out.catalog.set(name('Dests'), context.register(this.#dests));
+    linkAcrossSections(out, this.#dests);
+    if (this.#outline.length > 0) out.catalog.set(name('Outlines'), buildOutline(out, this.#outline));
+    if (stamp) await stampPageNumbers(out, stamp);
+    // No object streams: pdf-lib writes their cross-reference stream in time that grows with the square of the objects.
+    return out.save({ useObjectStreams: false, objectsPerTick: OBJECTS_PER_TICK });
   }
-  if (dests.entries().length > 0) out.catalog.set(name('Dests'), context.register(dests));
-  linkAcrossSections(out, dests);
-  if (outline.length > 0) out.catalog.set(name('Outlines'), buildOutline(out, outline));
-  if (stamp) await stampPageNumbers(out, stamp);
-  // No object streams: pdf-lib writes their cross-reference stream in time that grows with the square of the objects.
-  return out.save({ useObjectStreams: false, objectsPerTick: OBJECTS_PER_TICK });
 }
 
 /** Maps `from` (a section's object) to `to` (the joined document's) in the copier, so what refers to it is joined to ours. */

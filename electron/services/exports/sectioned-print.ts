@@ -1,5 +1,5 @@
 import type { PrintPass } from './contents-pages.ts';
-import { joinSections } from './join-sections.ts';
+import { SectionJoin } from './join-sections.ts';
 import { PAGE_NUMBER_STAMP, pdfLayout, type PdfLayout } from './print-layout.ts';
 import type { PrintJobs } from './print-jobs.ts';
 
@@ -40,15 +40,23 @@ export function sectionedPrintPass(
     const layout = pdfLayout(doc, { pageNumbers: false });
     const reprint = how.pagesOnly && printed.length === count ? new Set(contents) : null;
     const parts: Uint8Array[] = [];
+    const join = await SectionJoin.start();
+    // Each section is read into the join while the next one prints (Chromium prints in its own process).
+    let joining = Promise.resolve();
     for (let index = 0; index < count; index++) {
-      if (reprint && !reprint.has(index)) parts.push(printed[index]!);
-      else {
+      // A pass that changes only the contents' numbers prints only the sections that show them.
+      let part = reprint && !reprint.has(index) ? printed[index] : undefined;
+      if (!part) {
         await jobs.show(index);
         onPrint?.(index, count);
-        parts.push(await print(layout));
+        part = await print(layout);
       }
+      parts.push(part);
+      joining = joining.then(() => join.add(part));
+      joining.catch(() => undefined); // Awaited below; a failure meanwhile is not left unhandled.
     }
+    await joining;
     printed = parts;
-    return { pdf: await joinSections(parts, PAGE_NUMBER_STAMP), pages: drawn.pages };
+    return { pdf: await join.finish(PAGE_NUMBER_STAMP), pages: drawn.pages };
   };
 }
