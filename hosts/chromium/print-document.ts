@@ -60,10 +60,7 @@ export async function printDocument(
         const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '') : null;
         const pdf = want.pdf
           ? // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
-            await printWithContentsPages(
-              doc,
-              sectionedPrintPass(jobs, (layout) => page.pdf(layout), { sectionPages }),
-            )
+            await printWithContentsPages(doc, sectionedPrintPass(jobs, page, { sectionPages }))
           : null;
         return { pdf, html };
       })(),

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { pageEnd, type PdfLayout, type Printer } from '../../electron/services/exports/index.ts';
 import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
@@ -12,6 +12,7 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
         page.once('close', stopped);
       });
       const close = () => page.close().catch(() => undefined);
+      let garbage: Promise<CDPSession> | undefined;
       try {
         await page.goto(`${CHROMIUM_HOST_ORIGIN}/print.html`);
         await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -23,6 +24,10 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
         close,
         ...end,
         pdf: (layout) => page.pdf(pagePdfOptions(layout)),
+        async collectGarbage() {
+          garbage ??= page.context().newCDPSession(page);
+          await (await garbage).send('HeapProfiler.collectGarbage');
+        },
       };
     },
   };

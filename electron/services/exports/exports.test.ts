@@ -38,6 +38,7 @@ function standInPage(service: () => ExportService, { draws = true } = {}) {
     stop: () => ((page.closed = true), gone.resolve()),
     close: async () => page.stop(),
     pdf: async () => new Uint8Array([37, 80, 68, 70]),
+    collectGarbage: async () => {},
   };
   // The print view: asks for a job, draws it, says so, asks again, until its page is closed.
   void (async () => {
@@ -62,7 +63,13 @@ test('a print view that cannot draw the brief fails the export with its reason, 
       void service()
         .printDocument()
         .then(() => service().printFailed('each_key_duplicate'));
-      return { pdf: async () => new Uint8Array([1, 2, 3]), close: async () => {}, gone: new Promise<void>(() => {}), isGone: () => false };
+      return {
+        pdf: async () => new Uint8Array([1, 2, 3]),
+        collectGarbage: async () => {},
+        close: async () => {},
+        gone: new Promise<void>(() => {}),
+        isGone: () => false,
+      };
     },
   }));
   for (const format of ['pdf', 'html'] as const) {

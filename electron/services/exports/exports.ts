@@ -24,6 +24,12 @@ export interface Printer {
 export interface PrintPage {
   /** Prints what the view shows now, in this page frame. */
   pdf(layout: PdfLayout): Promise<Uint8Array>;
+  /**
+   * Has the view's renderer collect its garbage now: between the sections of a long print, whose
+   * copies and print data it would otherwise keep for minutes (a 1,935-page brief's view grew from
+   * 1.6 to 2.7 GB over 20 sections before it collected once).
+   */
+  collectGarbage(): Promise<void>;
   /** Closes the page (or window); closing twice is nothing. */
   close(): Promise<void>;
   /** Settles when the view can draw no more: its renderer crashed, or its page or window closed. */
@@ -173,7 +179,7 @@ export class ExportService {
   #printPdf(page: PrintPage, doc: ExportDocument, stop: AbortSignal): Promise<Uint8Array> {
     let pass = 1;
     const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
-    const printPass = sectionedPrintPass(this.#jobs, (layout) => page.pdf(layout), {
+    const printPass = sectionedPrintPass(this.#jobs, page, {
       sectionPages: this.#sectionPages,
       onPrint: (index, count) => this.#emit({ stage: 'printing', percent: share(35 + (25 * index) / count) }),
     });

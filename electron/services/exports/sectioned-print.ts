@@ -1,7 +1,8 @@
 import type { PrintPass } from './contents-pages.ts';
 import { SectionJoin } from './join-sections.ts';
-import { PAGE_NUMBER_STAMP, pdfLayout, type PdfLayout } from './print-layout.ts';
+import { PAGE_NUMBER_STAMP, pdfLayout } from './print-layout.ts';
 import type { PrintJobs } from './print-jobs.ts';
+import type { PrintPage } from './exports.ts';
 
 // How one version of a brief becomes one PDF in one print view. A brief of up to a section and a
 // quarter is one print. A longer one is cut by the print view into sections of about SECTION_PAGES
@@ -14,6 +15,13 @@ import type { PrintJobs } from './print-jobs.ts';
 /** Pages per print section: a few seconds' print each, well inside the linear range measured. */
 export const SECTION_PAGES = 80;
 
+/**
+ * The print view's renderer is asked to collect its garbage (each section's copy and print data)
+ * after every so many sections: a collection walks the whole drawn brief (about a second at 2,000
+ * pages), and four sections' garbage is about 200 MB.
+ */
+const COLLECT_EVERY = 4;
+
 export interface SectionedPrintOptions {
   /** Pages per section (tests cut the seed brief into sections of a page or two); 0 never cuts. */
   sectionPages?: number;
@@ -21,10 +29,10 @@ export interface SectionedPrintOptions {
   onPrint?: (index: number, count: number) => void;
 }
 
-/** A PrintPass over `jobs`' print view, printing what it shows with `print`. */
+/** A PrintPass over `jobs`' print view, loaded in `page`. */
 export function sectionedPrintPass(
   jobs: PrintJobs,
-  print: (layout: PdfLayout) => Promise<Uint8Array>,
+  page: Pick<PrintPage, 'pdf' | 'collectGarbage'>,
   { sectionPages = SECTION_PAGES, onPrint }: SectionedPrintOptions = {},
 ): PrintPass {
   /** The last pass's sections, for a pass that changes only the contents' numbers. */
@@ -34,7 +42,7 @@ export function sectionedPrintPass(
     if (!drawn.sections) {
       printed = [];
       onPrint?.(0, 1);
-      return { pdf: await print(pdfLayout(doc)), pages: drawn.pages };
+      return { pdf: await page.pdf(pdfLayout(doc)), pages: drawn.pages };
     }
     const { count, contents } = drawn.sections;
     const layout = pdfLayout(doc, { pageNumbers: false });
@@ -49,7 +57,8 @@ export function sectionedPrintPass(
       if (!part) {
         await jobs.show(index);
         onPrint?.(index, count);
-        part = await print(layout);
+        part = await page.pdf(layout);
+        if ((index + 1) % COLLECT_EVERY === 0) await page.collectGarbage();
       }
       parts.push(part);
       joining = joining.then(() => join.add(part));

@@ -45,16 +45,3 @@ export function inPages<T>(root: HTMLElement, paper: ExportDocument['paper'], me
     for (const property of Object.keys(columns)) root.style.removeProperty(property);
   }
 }
-
-/** Page (from 1) of each listed heading by anchor, or null when one of them is not on the page. */
-export function headingPages(doc: ExportDocument, { pageOf }: Paged): Record<string, number> | null {
-  const pages: Record<string, number> = {};
-  for (const { anchor } of doc.headings.filter((h) => h.listed)) {
-    const target = document.getElementById(anchor);
-    // The outline points at the heading itself: a section's first heading, or the element when it is the heading.
-    const heading = target?.matches(HEADING) ? target : target?.querySelector(HEADING);
-    if (!heading) return null;
-    pages[anchor] = pageOf(heading);
-  }
-  return pages;
-}

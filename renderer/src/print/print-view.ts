@@ -2,8 +2,7 @@ import { mount, tick, unmount } from 'svelte';
 import BriefDocument from '../components/BriefDocument.svelte';
 import type { ExportDocument } from '../../../common/export-document.ts';
 import type { DrawJob, PrintSections } from '../../../common/ipc/contract.ts';
-import { headingPages, inPages } from './predict-pages.ts';
-import { chooseCuts, linkedIds, sectionCopy, sectionsOf } from './sections.ts';
+import { linkedIds, planSections, sectionCopy, sectionsOf } from './sections.ts';
 import { staticCopy } from './static-copy.ts';
 
 /**
@@ -34,18 +33,19 @@ export class PrintView {
     document.title = doc.title;
     if (job.pagesOnly && this.#showPages(doc.headings)) return { pages: null, sections: this.#sections() };
     await this.#drawStatic(doc);
-    // One paged layout predicts the pages and finds the cuts (where pages start: the pages stay).
-    const plan = inPages(this.#target, doc.paper, (paged) => ({
-      cuts: chooseCuts(this.#target, paged, job.sectionPages),
-      pages: job.predictPages ? headingPages(doc, paged) : null,
-    }));
-    const pages = plan.pages;
+    if (!job.predictPages && job.sectionPages === 0) return { pages: null, sections: null };
+    // The drawn copy leaves the page; the plan lays it out a window at a time, and a brief printed whole comes back as the last window.
+    const whole = document.createElement('div');
+    whole.append(...this.#target.childNodes);
+    const listed = job.predictPages ? doc.headings.filter((h) => h.listed).map((h) => h.anchor) : [];
+    const plan = planSections(whole, this.#target, doc.paper, listed, job.sectionPages);
+    const pages = job.predictPages ? plan.pages : null;
     if (plan.cuts.length > 0) {
+      this.#whole = whole;
       this.#cuts = plan.cuts;
-      this.#linked = linkedIds(this.#target);
-      this.#whole = document.createElement('div');
-      this.#whole.append(...this.#target.childNodes);
-    }
+      this.#linked = linkedIds(whole);
+      this.#target.replaceChildren();
+    } else await imagesLoaded(this.#target);
     // Numbers are reported only once they are on the page: main checks what the PDF shows.
     const shown = pages && this.#showPages(doc.headings.map((h) => ({ ...h, page: h.listed ? pages[h.anchor]! : null })));
     return { pages: shown ? pages : null, sections: this.#sections() };

@@ -1,5 +1,6 @@
 import { anchorName, CROSS_SECTION_LINK } from '../../../common/print-sections.ts';
-import type { Paged } from './predict-pages.ts';
+import type { ExportDocument } from '../../../common/export-document.ts';
+import { HEADING, inPages } from './predict-pages.ts';
 
 // A long brief is printed in sections of about `sectionPages` pages, one print each, joined into one
 // PDF by main (electron/services/exports/join-sections.ts): Chromium's time per printed page grows
@@ -9,36 +10,100 @@ import type { Paged } from './predict-pages.ts';
 /** Where a section may begin: a part of the brief, an element of a part (a claim, a note), an item of a list. */
 const CUT_POINTS = '.brief-doc > *, .section > *, .section > ul > li';
 
-/**
- * The elements that begin each section after the first, from a paged layout of `root`
- * (predict-pages.ts): the first cut point that starts a page, a section's worth of pages after the
- * last cut. Cut where a page starts anyway, a section prints as its pages would in one print, so the
- * contents' predicted page numbers hold for the sections too. None for a document under a section
- * and a quarter.
- */
-export function chooseCuts(root: HTMLElement, { pageOf, startsPage }: Paged, sectionPages: number): Element[] {
-  const points = [...root.querySelectorAll(CUT_POINTS)];
-  if (sectionPages <= 0 || points.length === 0 || pageOf(points.at(-1)!) <= sectionPages * 1.25) return [];
-  const cuts: Element[] = [];
-  let start = 1;
-  for (const point of points) {
-    const page = pageOf(point);
-    if (page < start + sectionPages || !startsPage(point)) continue;
-    // An element and the first element inside it start the same page: the outer one is the cut.
-    const last = cuts.at(-1);
-    if (last && (last.contains(point) || page === start)) continue;
-    cuts.push(point);
-    start = page;
-  }
-  return cuts;
+export interface PrintPlan {
+  /** The elements that begin each section after the first (none: one print). */
+  cuts: Element[];
+  /** The page (from 1) of each listed heading by anchor; null when one was not found. */
+  pages: Record<string, number> | null;
 }
 
-/** The section of `whole` from cut `index - 1` to cut `index`, with the elements around it copied bare (a section opened mid-list is in a list). */
+/**
+ * Plans the print of `whole` (the drawn document, outside the page): where to cut it into sections
+ * and the page of each of `anchors`. The document is laid out as pages (predict-pages.ts) a window
+ * at a time in `target`, about a section and a third from the last cut: laying out a 2,000-page brief
+ * at once took 900 MB. In each window the next cut is the first cut point that starts a page a
+ * section's worth of pages on. Cut where a page starts anyway, a section prints as its pages would in
+ * one print (and as its window was laid out), so the pages hold for the sections too. A document
+ * under a section and a quarter is not cut.
+ */
+export function planSections(
+  whole: HTMLElement,
+  target: HTMLElement,
+  paper: ExportDocument['paper'],
+  anchors: readonly string[],
+  sectionPages: number,
+): PrintPlan {
+  const points = [...whole.querySelectorAll(CUT_POINTS)];
+  // Each point carries its index into its copies, to be found again from a window.
+  points.forEach((point, i) => point.setAttribute(POINT_INDEX, String(i)));
+  try {
+    const cuts: Element[] = [];
+    const pages = new Map<string, number>();
+    const wanted = new Set(anchors);
+    let offset = 0; // Pages before the window.
+    let from = 0; // The window's first point (a cut, or the start).
+    let budget = sectionPages > 0 ? WINDOW_POINTS : points.length;
+    for (;;) {
+      const to = Math.min(points.length, from + budget);
+      const start = cuts.at(-1) ?? null;
+      target.replaceChildren(copyBetween(whole, start, to < points.length ? points[to]! : null));
+      const found = inPages(target, paper, (paged) => {
+        const copies = [...target.querySelectorAll(`[${POINT_INDEX}]`)].filter((copy) => !copy.classList.contains('print-continued'));
+        const reachesEnd = to === points.length;
+        const last = copies.at(-1);
+        const total = last ? paged.pageOf(last) : 1;
+        let cut: Element | null = null;
+        if (sectionPages > 0 && !(reachesEnd && cuts.length === 0 && total <= sectionPages * 1.25)) {
+          // An element and the first element inside it start the same page: the outer one is the cut.
+          cut = copies.find((copy, i) => i > 0 && paged.pageOf(copy) > sectionPages && paged.startsPage(copy)) ?? null;
+        }
+        // A window that ends before the document does is laid out to its end only where it is cut.
+        if (!cut && !reachesEnd) return { cut: null, cutPage: 0, reachesEnd, perPage: 0 };
+        const cutPage = cut ? paged.pageOf(cut) : Infinity;
+        for (const element of target.querySelectorAll('[id]')) {
+          if (!wanted.has(element.id) || pages.has(element.id)) continue;
+          const heading = element.matches(HEADING) ? element : element.querySelector(HEADING);
+          const page = heading ? paged.pageOf(heading) : Infinity;
+          if (page < cutPage) pages.set(element.id, offset + page);
+        }
+        return { cut: cut && points[Number(cut.getAttribute(POINT_INDEX))]!, cutPage, reachesEnd, perPage: (copies.length || 1) / total };
+      });
+      if (found.cut) {
+        cuts.push(found.cut);
+        offset += found.cutPage - 1;
+        from = points.indexOf(found.cut, from);
+        budget = Math.max(WINDOW_POINTS_MIN, Math.ceil(found.perPage * sectionPages * 1.35));
+      } else if (found.reachesEnd) {
+        return { cuts, pages: anchors.every((anchor) => pages.has(anchor)) ? Object.fromEntries(pages) : null };
+      } else budget *= 2; // No page start a section on in this window: a wider one.
+    }
+  } finally {
+    for (const marked of [...points, ...target.querySelectorAll(`[${POINT_INDEX}]`)]) marked.removeAttribute(POINT_INDEX);
+  }
+}
+
+/** The attribute a cut point's copies carry its index in. */
+const POINT_INDEX = 'data-cut-point';
+/** The first window's cut points: a short brief is laid out whole at once. */
+const WINDOW_POINTS = 4_000;
+const WINDOW_POINTS_MIN = 200;
+
+/** The section of `whole` from cut `index - 1` to cut `index`, as printed: links across sections readdressed. */
 export function sectionCopy(whole: HTMLElement, cuts: readonly Element[], index: number, linked: ReadonlySet<string>): DocumentFragment {
+  const section = copyBetween(whole, cuts[index - 1] ?? null, cuts[index] ?? null);
+  relink(section, linked);
+  return section;
+}
+
+/**
+ * The part of `whole` from `from` (null: its start) to before `to` (null: its end), with the
+ * elements around it copied bare (a section opened mid-list is in a list), continuing as at a break.
+ */
+function copyBetween(whole: HTMLElement, from: Element | null, to: Element | null): DocumentFragment {
   const range = document.createRange();
-  if (index === 0) range.setStart(whole, 0);
-  else range.setStartBefore(cuts[index - 1]!);
-  if (index < cuts.length) range.setEndBefore(cuts[index]!);
+  if (from) range.setStartBefore(from);
+  else range.setStart(whole, 0);
+  if (to) range.setEndBefore(to);
   else range.setEnd(whole, whole.childNodes.length);
   // The range's copy starts below the element holding both its ends: the elements from there up are copied bare around it.
   let copy: Node = range.cloneContents();
@@ -47,11 +112,10 @@ export function sectionCopy(whole: HTMLElement, cuts: readonly Element[], index:
     shell.appendChild(copy);
     copy = shell;
   }
-  const section = document.createDocumentFragment();
-  section.append(copy);
-  if (index > 0) continued(section, depthIn(whole, cuts[index - 1]!));
-  relink(section, linked);
-  return section;
+  const part = document.createDocumentFragment();
+  part.append(copy);
+  if (from) continued(part, depthIn(whole, from));
+  return part;
 }
 
 function depthIn(root: Element, element: Element): number {
