@@ -21,9 +21,16 @@ export async function time(fn: () => unknown | Promise<unknown>): Promise<number
   return performance.now() - start;
 }
 
-export async function repeat(runs: number, fn: () => unknown | Promise<unknown>, warmup = 1): Promise<Measure> {
-  for (let i = 0; i < warmup; i++) await fn();
+/** `fn` timed `runs` times after `warmup` untimed runs; `before` runs untimed before each run. */
+export async function repeat(runs: number, fn: () => unknown | Promise<unknown>, warmup = 1, before?: () => unknown): Promise<Measure> {
+  for (let i = 0; i < warmup; i++) {
+    await before?.();
+    await fn();
+  }
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await time(fn));
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    samples.push(await time(fn));
+  }
   return summarise(samples);
 }

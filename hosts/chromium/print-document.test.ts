@@ -67,7 +67,7 @@ async function linksOf(bytes: Uint8Array): Promise<string[]> {
 }
 
 /** How many structure elements of each kind the PDF's tags hold, and whether every page's and link's key is in its parent tree. */
-async function tagsOf(bytes: Uint8Array): Promise<{ roles: Record<string, number>; unkeyed: number }> {
+async function tagsOf(bytes: Uint8Array): Promise<{ roles: Record<string, number>; unkeyed: number; ascending: boolean }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
   const roles: Record<string, number> = {};
@@ -81,12 +81,13 @@ async function tagsOf(bytes: Uint8Array): Promise<{ roles: Record<string, number
   };
   walk(root.get(PDFName.of('K')));
   const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
-  const keys = new Set(
-    nums
-      .asArray()
-      .filter((_, i) => i % 2 === 0)
-      .map((key) => (key as PDFNumber).asNumber()),
-  );
+  const list = nums
+    .asArray()
+    .filter((_, i) => i % 2 === 0)
+    .map((key) => (key as PDFNumber).asNumber());
+  // Readers search a number tree by halves: its keys ascend, each once.
+  const ascending = list.every((key, i) => i === 0 || key > list[i - 1]!);
+  const keys = new Set(list);
   let unkeyed = 0;
   for (const page of pdf.getPages()) {
     const key = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber);
@@ -97,7 +98,7 @@ async function tagsOf(bytes: Uint8Array): Promise<{ roles: Record<string, number
       if (structParent && !keys.has(structParent.asNumber())) unkeyed++;
     }
   }
-  return { roles, unkeyed };
+  return { roles, unkeyed, ascending };
 }
 
 test('a brief printed in sections is the PDF one print makes: pages, words, numbering, outline, links, tags and fonts', async (t) => {
@@ -129,6 +130,7 @@ test('a brief printed in sections is the PDF one print makes: pages, words, numb
 
   const [wholeTags, cutTags] = [await tagsOf(whole), await tagsOf(cut)];
   assert.equal(cutTags.unkeyed, 0, 'every page and link is in the parent tree');
+  assert.ok(cutTags.ascending, 'the parent tree’s keys ascend, each once (Chromium keys links from 100,000 in every section)');
   // A part or list cut across sections is two elements; what is in them is all there, once.
   for (const role of ['H1', 'H2', 'P', 'Link', 'Figure', 'Table', 'TR', 'LI'])
     assert.equal(

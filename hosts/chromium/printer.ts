@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { pageEnd, type PdfLayout, type Printer } from '../../electron/services/exports/index.ts';
 import { CHROMIUM_HOST_ORIGIN } from './origin.ts';
 
@@ -12,7 +12,6 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
         page.once('close', stopped);
       });
       const close = () => page.close().catch(() => undefined);
-      let garbage: Promise<CDPSession> | undefined;
       try {
         await page.goto(`${CHROMIUM_HOST_ORIGIN}/print.html`);
         await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -25,8 +24,12 @@ export function chromiumPrinter(context: () => BrowserContext): Printer {
         ...end,
         pdf: (layout) => page.pdf(pagePdfOptions(layout)),
         async collectGarbage() {
-          garbage ??= page.context().newCDPSession(page);
-          await (await garbage).send('HeapProfiler.collectGarbage');
+          const session = await page.context().newCDPSession(page);
+          try {
+            await session.send('HeapProfiler.collectGarbage');
+          } finally {
+            await session.detach().catch(() => undefined);
+          }
         },
       };
     },

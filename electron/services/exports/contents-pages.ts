@@ -1,7 +1,8 @@
 import type { ExportDocument } from '../../../common/export-document.ts';
 
 // Page numbers in the contents. Chromium has no CSS target-counter(), so the print view predicts
-// each heading's page from a paged layout of its own (renderer/src/print/predict-pages.ts) and the
+// each heading's page from a paged layout of its own (renderer/src/print/predict-pages.ts, laid out a
+// window at a time by sections.ts) and the
 // brief is printed with those numbers in (the page column has the same width filled or empty, so
 // nothing moves). Each heading's page is then read back from the PDF's outline (Chromium writes it
 // from the headings, with a destination on the heading's page): when every number holds, that one

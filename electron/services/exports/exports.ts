@@ -104,7 +104,7 @@ export class ExportService {
     return this.#jobs.next();
   }
 
-  /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
+  /** The print view has drawn its job: its self-contained HTML when one was asked for, the page numbers it predicted, and the sections it cut a long brief into. */
   printReady(snapshot: string | null, pages: Record<string, number> | null, sections: PrintSections | null): null {
     return this.#jobs.ready(snapshot, pages, sections);
   }
@@ -181,6 +181,7 @@ export class ExportService {
     const share = (percent: number) => Math.min(85, Math.round(percent + (pass - 1) * 30));
     const printPass = sectionedPrintPass(this.#jobs, page, {
       sectionPages: this.#sectionPages,
+      signal: stop,
       onPrint: (index, count) => this.#emit({ stage: 'printing', percent: share(35 + (25 * index) / count) }),
     });
     return printWithContentsPages(doc, (version, how) => {

@@ -27,8 +27,8 @@ import { PAGE_NUMBER_FONT_WOFF } from './page-number-font.ts';
 // pdf-lib (the maintained @cantoo fork: pure JS, reads and writes PDF objects) copies each section's
 // pages and the objects they reach; what Chromium wrote per document is then merged by hand:
 // - the structure tree: each section's Document element's children go under the first section's
-//   Document element, and the parent tree (page and annotation keys to structure elements) is
-//   renumbered section after section;
+//   Document element; the parent tree (page and link keys to structure elements) takes each
+//   section's keys past the largest before them, and the ID tree each section's ids;
 // - named destinations (/Dests) are merged: anchor names are unique over the whole brief;
 // - a link to an anchor in another section was printed as a `briefing-anchor:` address (Chromium
 //   drops a link whose target it cannot find) and becomes a link to that named destination;
@@ -65,8 +65,11 @@ interface OutlineEntry {
  */
 export class SectionJoin {
   readonly #out: PDFDocument;
-  readonly #parentTree: PDFObject[] = [];
+  /** The parent tree's entries (structure parent key, its elements) and the next free key. */
+  readonly #parentTree: [number, PDFObject][] = [];
   #nextKey = 0;
+  /** The ID tree's entries by id: the first section to name an element keeps it. */
+  readonly #ids = new Map<string, [PDFObject, PDFObject]>();
   readonly #dests: PDFDict;
   readonly #outline: OutlineEntry[] = [];
   /** The joined structure tree's root and Document element (the first section's). */
@@ -105,8 +108,18 @@ export class SectionJoin {
     const srcDocumentRef = srcRoot?.get(name('K'));
     if (srcRoot && srcRootRef instanceof PDFRef && srcDocumentRef instanceof PDFRef) {
       if (!this.#structure) {
-        const root = copier.copy(srcRootRef) as PDFRef;
-        this.#structure = { root, document: copier.copy(srcDocumentRef) as PDFRef };
+        // The joined root is ours: the first section's Document element, role and class maps; its
+        // parent and ID trees are built from every section's at the end.
+        const root = context.nextRef();
+        seed(copier, srcRootRef, root);
+        const document = copier.copy(srcDocumentRef) as PDFRef;
+        const dict = context.obj({ Type: 'StructTreeRoot', K: document });
+        for (const key of ['RoleMap', 'ClassMap']) {
+          const value = srcRoot.get(name(key));
+          if (value) dict.set(name(key), copier.copy(value));
+        }
+        context.assign(root, dict);
+        this.#structure = { root, document };
       } else {
         // The section's root and Document element stand for the joined ones: its elements hang
         // under the first section's Document element, and nothing of its own root is copied.
@@ -116,9 +129,18 @@ export class SectionJoin {
         const theirs = src.context.lookup(srcDocumentRef, PDFDict).get(name('K'));
         for (const kid of theirs instanceof PDFArray ? theirs.asArray() : theirs ? [theirs] : []) kids.push(copier.copy(kid));
       }
+      // Chromium keys pages from 0 and links from 100,000: the next section's keys start past the largest.
       const srcTree = srcRoot.lookupMaybe(name('ParentTree'), PDFDict);
-      for (const [key, value] of srcTree ? numberTree(srcTree) : []) this.#parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
-      this.#nextKey = offset + (srcRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0);
+      for (const [key, value] of srcTree ? numberTree(srcTree) : []) {
+        this.#parentTree.push([key + offset, copier.copy(value)]);
+        this.#nextKey = Math.max(this.#nextKey, key + offset + 1);
+      }
+      this.#nextKey = Math.max(this.#nextKey, offset + (srcRoot.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0));
+      const srcIds = srcRoot.lookupMaybe(name('IDTree'), PDFDict);
+      for (const [key, value] of srcIds ? nameTree(srcIds) : []) {
+        const id = key.decodeText();
+        if (!this.#ids.has(id)) this.#ids.set(id, [copier.copy(key), copier.copy(value)]);
+      }
     }
 
     const srcDests = src.catalog.lookupMaybe(name('Dests'), PDFDict);
@@ -144,8 +166,14 @@ export class SectionJoin {
     const context = out.context;
     if (this.#structure) {
       const root = context.lookup(this.#structure.root, PDFDict);
-      root.set(name('ParentTree'), context.register(context.obj({ Nums: context.obj(this.#parentTree) })));
+      // A number tree's keys ascend (readers search it by halves), and so do a name tree's.
+      const nums = this.#parentTree.sort(([a], [b]) => a - b).flatMap(([key, value]) => [PDFNumber.of(key), value]);
+      root.set(name('ParentTree'), context.register(context.obj({ Nums: context.obj(nums) })));
       root.set(name('ParentTreeNextKey'), PDFNumber.of(this.#nextKey));
+      if (this.#ids.size > 0) {
+        const names = [...this.#ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, entry]) => entry);
+        root.set(name('IDTree'), context.register(context.obj({ Names: context.obj(names) })));
+      }
       out.catalog.set(name('StructTreeRoot'), this.#structure.root);
     }
     if (this.#dests.entries().length > 0) out.catalog.set(name('Dests'), context.register(this.#dests));
@@ -191,6 +219,17 @@ function* numberTree(node: PDFDict): Generator<[number, PDFObject]> {
   for (let i = 0; kids && i < kids.size(); i++) yield* numberTree(kids.lookup(i, PDFDict));
 }
 
+/** The entries of a name tree (its /Names, and its /Kids' in order). */
+function* nameTree(node: PDFDict): Generator<[PDFString | PDFHexString, PDFObject]> {
+  const names = node.lookupMaybe(name('Names'), PDFArray);
+  for (let i = 0; names && i + 1 < names.size(); i += 2) {
+    const key = names.lookup(i);
+    if (key instanceof PDFString || key instanceof PDFHexString) yield [key, names.get(i + 1)];
+  }
+  const kids = node.lookupMaybe(name('Kids'), PDFArray);
+  for (let i = 0; kids && i < kids.size(); i++) yield* nameTree(kids.lookup(i, PDFDict));
+}
+
 /** The headings of a section's outline in order, each with its level (its structure element's H1…H6, else its depth). */
 function collectOutline(src: PDFDocument, copier: PDFObjectCopier, parent: PDFDict, depth: number, into: OutlineEntry[]): void {
   const seen = new Set<PDFDict>();
@@ -230,7 +269,9 @@ function buildOutline(out: PDFDocument, entries: readonly OutlineEntry[]): PDFRe
   entries.forEach((entry, i) => {
     while (stack.length > 0 && entries[stack.at(-1)!]!.level >= entry.level) stack.pop();
     const parent = stack.at(-1) ?? -1;
-    children.set(parent, [...(children.get(parent) ?? []), i]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(i);
+    else children.set(parent, [i]);
     items[i]!.set(name('Parent'), parent === -1 ? rootRef : refs[parent]!);
     stack.push(i);
   });

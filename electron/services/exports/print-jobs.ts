@@ -74,7 +74,7 @@ export class PrintJobs {
     return asking.promise;
   }
 
-  /** The print view has drawn its job: its self-contained HTML when one was asked for, and the page numbers it predicted. */
+  /** The print view has drawn its job: its self-contained HTML when one was asked for, the page numbers it predicted, and the sections it cut a long brief into. */
   ready(snapshot: string | null, pages: Record<string, number> | null = null, sections: PrintSections | null = null): null {
     this.#finish()?.drawn.resolve({ snapshot, pages: pages && new Map(Object.entries(pages)), sections });
     return null;

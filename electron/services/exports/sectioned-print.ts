@@ -27,13 +27,15 @@ export interface SectionedPrintOptions {
   sectionPages?: number;
   /** Before each print: which (from 0) of how many (1 when the brief is printed whole). */
   onPrint?: (index: number, count: number) => void;
+  /** The export gave up (its time limit): no further section is printed, nor the join finished. */
+  signal?: AbortSignal;
 }
 
 /** A PrintPass over `jobs`' print view, loaded in `page`. */
 export function sectionedPrintPass(
   jobs: PrintJobs,
   page: Pick<PrintPage, 'pdf' | 'collectGarbage'>,
-  { sectionPages = SECTION_PAGES, onPrint }: SectionedPrintOptions = {},
+  { sectionPages = SECTION_PAGES, onPrint, signal }: SectionedPrintOptions = {},
 ): PrintPass {
   /** The last pass's sections, for a pass that changes only the contents' numbers. */
   let printed: Uint8Array[] = [];
@@ -42,7 +44,8 @@ export function sectionedPrintPass(
     if (!drawn.sections) {
       printed = [];
       onPrint?.(0, 1);
-      return { pdf: await page.pdf(pdfLayout(doc)), pages: drawn.pages };
+      const pdf = await page.pdf(pdfLayout(doc));
+      return { pdf, pages: drawn.pages };
     }
     const { count, contents } = drawn.sections;
     const layout = pdfLayout(doc, { pageNumbers: false });
@@ -51,20 +54,24 @@ export function sectionedPrintPass(
     const join = await SectionJoin.start();
     // Each section is read into the join while the next one prints (Chromium prints in its own process).
     let joining = Promise.resolve();
-    for (let index = 0; index < count; index++) {
+    let joinFailed = false;
+    for (let index = 0; index < count && !joinFailed; index++) {
+      signal?.throwIfAborted();
       // A pass that changes only the contents' numbers prints only the sections that show them.
       let part = reprint && !reprint.has(index) ? printed[index] : undefined;
       if (!part) {
         await jobs.show(index);
         onPrint?.(index, count);
         part = await page.pdf(layout);
-        if ((index + 1) % COLLECT_EVERY === 0) await page.collectGarbage();
+        // Best effort: a view that cannot be asked to collect still prints.
+        if ((index + 1) % COLLECT_EVERY === 0) await page.collectGarbage().catch(() => undefined);
       }
       parts.push(part);
       joining = joining.then(() => join.add(part));
-      joining.catch(() => undefined); // Awaited below; a failure meanwhile is not left unhandled.
+      joining.catch(() => (joinFailed = true)); // Awaited below, where the failure is thrown; no more sections are printed for it.
     }
     await joining;
+    signal?.throwIfAborted();
     printed = parts;
     return { pdf: await join.finish(PAGE_NUMBER_STAMP), pages: drawn.pages };
   };

@@ -14,6 +14,7 @@ import { PrintView } from './print-view.ts';
 import { selfContainedSnapshot } from './snapshot.ts';
 
 const view = new PrintView(document.getElementById('print')!);
+void view.warmUp();
 for (;;) {
   // Waits until an export hands over a job. Refused (another print view took this one's place): nothing more to draw here.
   const job = await api.printDocument().catch(() => null);

@@ -35,11 +35,13 @@ export function inPages<T>(root: HTMLElement, paper: ExportDocument['paper'], me
   for (const [property, value] of Object.entries(columns)) root.style.setProperty(property, value);
   try {
     const box = root.getBoundingClientRect();
+    // Where an element starts: its first piece (the bounding box of one broken across pages spans them all, from the top).
+    const start = (element: Element) => element.getClientRects()[0] ?? element.getBoundingClientRect();
     return measure({
       // Half a pixel in: an element starts inside its column, never on the edge before it.
-      pageOf: (element) => Math.floor((element.getBoundingClientRect().left - box.left + 0.5) / width) + 1,
+      pageOf: (element) => Math.floor((start(element).left - box.left + 0.5) / width) + 1,
       // A column's first element starts at its top (a margin at a break is dropped, as in print).
-      startsPage: (element) => element.getBoundingClientRect().top - box.top < 0.5,
+      startsPage: (element) => start(element).top - box.top < 0.5,
     });
   } finally {
     for (const property of Object.keys(columns)) root.style.removeProperty(property);

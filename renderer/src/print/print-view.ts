@@ -32,7 +32,7 @@ export class PrintView {
     const doc = job.document;
     document.title = doc.title;
     if (job.pagesOnly && this.#showPages(doc.headings)) return { pages: null, sections: this.#sections() };
-    await this.#drawStatic(doc);
+    await this.#drawStatic(doc, job.wantSnapshot ? 'png' : 'jpeg');
     if (!job.predictPages && job.sectionPages === 0) return { pages: null, sections: null };
     // The drawn copy leaves the page; the plan lays it out a window at a time, and a brief printed whole comes back as the last window.
     const whole = document.createElement('div');
@@ -49,6 +49,15 @@ export class PrintView {
     // Numbers are reported only once they are on the page: main checks what the PDF shows.
     const shown = pages && this.#showPages(doc.headings.map((h) => ({ ...h, page: h.listed ? pages[h.anchor]! : null })));
     return { pages: shown ? pages : null, sections: this.#sections() };
+  }
+
+  /**
+   * What any brief needs, loaded while the view waits for its first job (it is loaded when the
+   * composer opens): the Latin faces of its fonts, and the chart library.
+   */
+  warmUp(): Promise<unknown> {
+    const latin = String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i)) + '–—‘’“”·…→';
+    return Promise.all([loadFontsFor(latin), import('chart.js')]).catch(() => undefined);
   }
 
   /** Shows print section `index` alone (its images loaded, its fonts too), to be printed. */
@@ -72,7 +81,7 @@ export class PrintView {
    * lay out the whole document once per chart (37 charts in a 368-page brief: 6.7 s of 10.6). So it
    * is laid out once, with its fonts, when the prediction measures it.
    */
-  async #drawStatic(doc: ExportDocument): Promise<void> {
+  async #drawStatic(doc: ExportDocument, images: 'png' | 'jpeg'): Promise<void> {
     this.#target.replaceChildren();
     this.#whole = null;
     this.#cuts = [];
@@ -86,14 +95,16 @@ export class PrintView {
       });
       await tick();
       await Promise.all(charts);
-      const copy = staticCopy(this.#target);
+      const copy = staticCopy(this.#target, images);
       await unmount(shown);
       this.#target.replaceChildren(...copy.childNodes);
     } finally {
       this.#target.hidden = false;
     }
-    // The charts, now images, are loaded before the page is said drawn (and measured for the prediction).
+    // The charts, now images, are loaded before the page is said drawn (and measured for the prediction),
+    // and any face the template's own characters (arrows, quotes) asked for.
     await imagesLoaded(this.#target);
+    await document.fonts.ready;
   }
 
   /**
