@@ -6,7 +6,8 @@ import type { StoreError } from '../../../common/errors.ts';
 import { NODE_RECEIVE_WORKER } from '../../../db/receive/index.ts';
 import { sha256, tempDir } from '../../../db/test-support/index.ts';
 import { DocumentSession, ScriptedDialogs } from '../documents/index.ts';
-import { ExportService, type Printer } from './exports.ts';
+import { ExportService } from './exports.ts';
+import type { Printer } from './print-page.ts';
 import { withTimeLimit } from './print-layout.ts';
 
 // Exports never lie: a print view that fails, or a print that never ends, is a failed export with

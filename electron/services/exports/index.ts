@@ -1,6 +1,7 @@
 // The exports service: composes the brief, has the print view drawn, prints PDF or snapshots HTML,
 // writes Markdown, and writes every file atomically.
-export { ExportService, pageEnd, type Printer, type PrintPage, type ExportSaveDialog } from './exports.ts';
+export { ExportService, type ExportSaveDialog } from './exports.ts';
+export { pageEnd, type Printer, type PrintPage } from './print-page.ts';
 export { PrintJobs, printFailure, type Drawn } from './print-jobs.ts';
 export { pdfLayout, withTimeLimit, printTimeLimitMs, type PdfLayout } from './print-layout.ts';
 export { assertSelfContained } from './self-contained-html.ts';

@@ -2,7 +2,7 @@ import type { PrintPass } from './contents-pages.ts';
 import { SectionJoin } from './join-sections.ts';
 import { PAGE_NUMBER_STAMP, pdfLayout } from './print-layout.ts';
 import type { PrintJobs } from './print-jobs.ts';
-import type { PrintPage } from './exports.ts';
+import type { PrintPage } from './print-page.ts';
 
 // How one version of a brief becomes one PDF in one print view. A brief of up to a section and a
 // quarter is one print. A longer one is cut by the print view into sections of about SECTION_PAGES
