@@ -10,3 +10,8 @@ export function claimNumbers(themes: readonly { claims: readonly { id: string }[
   themes.forEach((theme, t) => theme.claims.forEach((claim, c) => numbers.set(claim.id, claimNumber(t, c))));
   return numbers;
 }
+
+/** `numbers` with more claims' numbers (a long brief's, named before they come); `numbers` wins where both have one. */
+export function withNumbers(numbers: ReadonlyMap<string, string>, more: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  return new Map([...Object.entries(more), ...numbers]);
+}

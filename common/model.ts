@@ -264,6 +264,11 @@ export type BriefPartName = 'claims' | 'highlights' | 'notes';
 export interface BriefOpening {
   brief: Brief;
   totals: Record<BriefPartName, number>;
+  /**
+   * The numbers ("2.5") of claims not in the opening that its indicators, judgments and notes
+   * point at, so their panels can name them before the claims come.
+   */
+  claimNumbers: Record<string, string>;
 }
 
 /** One part of a long list: from `offset` in its order (claims: reading order; highlights and notes: the store's). */

@@ -24,6 +24,15 @@ test('a brief of 10,000 claims and 100,000 highlights opens, scrolls and jumps w
   expect(await drawn.count()).toBeLessThan(150);
   await expect(workspace.themeNav.links).toHaveCount(400);
 
+  // An indicator names the claim it comes from (the opening carries the numbers of claims still to
+  // come), and its button goes there, waiting for the claim if it has not come yet.
+  const fromClaim = workspace.indicators.indicator('Synthetic indicator 50').linkToClaim();
+  await expect(fromClaim).toBeVisible();
+  const number = (await fromClaim.innerText()).replace('From claim ', '').trim();
+  await fromClaim.click();
+  await expect(workspace.claim(number).root).toBeFocused();
+  await expect(workspace.claim(number).root).toBeInViewport();
+
   // The last theme, from the table of contents.
   const last = workspace.theme('Theme 400');
   await workspace.themeNav.jumpTo(/Theme 400/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { claimNumbers } from '../common/claim-numbers.ts';
 import { LIMITS } from '../common/limits.ts';
 import type { Brief, BriefOpening, BriefPart, BriefPartName } from '../common/model.ts';
 import { NODE_INGEST_WORKER } from '../db/ingest/index.ts';
@@ -128,4 +129,27 @@ test('while parts are coming, the brief shown holds the opening’s claims and h
   const whole = briefs.getBrief()!.themes;
   const shownClaims = themes.flatMap((theme) => theme.claims.map((claim) => claim.id));
   assert.deepEqual(shownClaims, whole.flatMap((theme) => theme.claims.map((claim) => claim.id)).slice(0, offsets.claims + 10));
+});
+
+test('the opening names every claim its indicators, judgments and notes point at, with the number the whole brief gives it', (t) => {
+  const backend = backendOn(t);
+  const briefs = backend.documents.workspace.briefs;
+  const whole = briefs.getBrief()!;
+  const numbers = claimNumbers(whole.themes);
+  // Point an indicator at the brief's last claim, far past the opening's.
+  const last = whole.themes.flatMap((theme) => theme.claims).at(-1)!;
+  const indicator = whole.indicators[0]!;
+  backend.documents.edit({ kind: 'indicator.update', id: indicator.id, name: indicator.name, unit: indicator.unit, claimId: last.id });
+
+  const opening = briefs.getOpening()!;
+  const opened = new Set(opening.brief.themes.flatMap((theme) => theme.claims.map((claim) => claim.id)));
+  assert.ok(!opened.has(last.id), 'the last claim is not in the opening');
+  const pointedAt = [
+    ...opening.brief.indicators.map((i) => i.claimId),
+    ...opening.brief.judgments.flatMap((j) => j.evidence.filter((e) => e.targetKind === 'claim').map((e) => e.targetId)),
+    ...opening.brief.notes.filter((n) => n.targetKind === 'claim').map((n) => n.targetId),
+  ].filter((id): id is string => !!id && !opened.has(id) && numbers.has(id));
+  assert.ok(pointedAt.includes(last.id));
+  assert.deepEqual(Object.entries(opening.claimNumbers).sort(), [...new Set(pointedAt)].map((id) => [id, numbers.get(id)!]).sort());
+  assert.equal(opening.claimNumbers[last.id], numbers.get(last.id));
 });

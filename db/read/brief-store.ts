@@ -2,6 +2,7 @@ import { readExportSettings, type Db } from '../store/index.ts';
 import type { Anchor } from '../../common/anchoring.ts';
 import { AnchorCache } from './anchor-cache.ts';
 import { formatClaim } from '../../common/claim-text.ts';
+import { claimNumber } from '../../common/claim-numbers.ts';
 import {
   COLOURS,
   DEFAULT_MEANINGS,
@@ -62,6 +63,15 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else groups.set(k, [row]);
   }
   return groups;
+}
+
+/** The claims a brief's whole lists (and its notes so far) point at: whose numbers its panels show ("From claim 2.5"). */
+function claimsPointedAt(brief: Brief): string[] {
+  const ids = new Set<string>();
+  for (const indicator of brief.indicators) if (indicator.claimId) ids.add(indicator.claimId);
+  for (const judgment of brief.judgments) for (const link of judgment.evidence) if (link.targetKind === 'claim') ids.add(link.targetId);
+  for (const note of brief.notes) if (note.targetKind === 'claim' && note.targetId) ids.add(note.targetId);
+  return [...ids];
 }
 
 const LIVE = 'deleted_at IS NULL';
@@ -171,6 +181,14 @@ export class BriefStore {
         AND target_kind IN ('claim', 'source') AND target_id IN (SELECT value FROM json_each(@targets))
         ORDER BY created_at, id LIMIT @limit`),
       notesPage: db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id LIMIT ? OFFSET ?`),
+      // The numbers ("2.5") of some claims, without reading the brief's others: the claims of the
+      // themes that hold them, numbered in reading order (the themes' claims are counted, not sent).
+      numbersOfClaims: db.prepare(`WITH wanted(id) AS (SELECT value FROM json_each(@ids)),
+        th AS (SELECT id, row_number() OVER (ORDER BY position, id) AS n FROM themes WHERE brief_id = @brief AND ${LIVE}),
+        numbered AS (SELECT c.id, th.n AS theme_n, row_number() OVER (PARTITION BY c.theme_id ORDER BY c.position, c.id) AS claim_n
+          FROM claims c JOIN th ON th.id = c.theme_id
+          WHERE c.deleted_at IS NULL AND c.theme_id IN (SELECT theme_id FROM claims WHERE id IN wanted))
+        SELECT id, theme_n, claim_n FROM numbered WHERE id IN wanted`),
       totals: db.prepare(`SELECT
         (SELECT count(*) FROM claims c JOIN themes t ON t.id = c.theme_id
           WHERE t.brief_id = @brief AND t.deleted_at IS NULL AND c.deleted_at IS NULL) AS claims,
@@ -269,16 +287,32 @@ export class BriefStore {
         limit: LIMITS.opening.highlights,
       }) as HighlightRow[];
       const noteRows = s.notesPage.all(brief.id, LIMITS.opening.notes, 0) as NoteRow[];
+      const opened = this.#assemble(brief, {
+        sources,
+        themes,
+        highlights: highlightRows.map((row) => this.#toHighlight(row, texts.get(row.target_id))),
+        notes: toNotes(noteRows, s.tagsOfNotes.all(JSON.stringify(noteRows.map((n) => n.id))) as NoteTagRow[]),
+      });
       return {
-        brief: this.#assemble(brief, {
-          sources,
-          themes,
-          highlights: highlightRows.map((row) => this.#toHighlight(row, texts.get(row.target_id))),
-          notes: toNotes(noteRows, s.tagsOfNotes.all(JSON.stringify(noteRows.map((n) => n.id))) as NoteTagRow[]),
-        }),
+        brief: opened,
         totals: s.totals.get({ brief: brief.id }) as BriefOpening['totals'],
+        claimNumbers: this.#numbersOf(
+          brief.id,
+          claimsPointedAt(opened).filter((id) => !texts.has(id)),
+        ),
       };
     })();
+  }
+
+  /** "2.5" for each of these claims that is live, by claim id. */
+  #numbersOf(briefId: string, claimIds: string[]): Record<string, string> {
+    if (claimIds.length === 0) return {};
+    const rows = this.#statements.numbersOfClaims.all({ brief: briefId, ids: JSON.stringify(claimIds) }) as {
+      id: string;
+      theme_n: number;
+      claim_n: number;
+    }[];
+    return Object.fromEntries(rows.map((row) => [row.id, claimNumber(row.theme_n - 1, row.claim_n - 1)]));
   }
 
   /** One part of a long list, from `offset` in its order (claims: reading order; highlights and notes: the store's), at most `limit`. */

@@ -35,7 +35,7 @@ export class IndicatorCard extends PartObject {
 
   /** The button that goes to the claim the indicator comes from ("2.3"); any such button without a number. */
   linkToClaim(number?: string): Locator {
-    return this.root.getByRole('button', { name: number ? `From claim ${number}` : /From claim \d\.\d/ });
+    return this.root.getByRole('button', { name: number ? `From claim ${number}` : /From claim \d+\.\d+/ });
   }
 
   /** Words shown on the card (a date: /2025-11-09/). */

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../../../../common/commands.ts';
-import { claimNumbers } from '../../../../common/claim-numbers.ts';
+import { claimNumbers, withNumbers } from '../../../../common/claim-numbers.ts';
 import type { AppInfo, BriefEdit, ConflictView, DocumentState, EditOutcome, MergeOutcome } from '../../../../common/ipc/contract.ts';
 import type { Brief, BriefOpening } from '../../../../common/model.ts';
 import { loadRest } from '../brief-loader.ts';
@@ -67,6 +67,10 @@ export class OpenDocument {
   /** Settles when the brief's long lists have all come: edits wait for it, so a patch meets the whole brief. */
   #complete: Promise<unknown> = Promise.resolve();
   #loadingRest = $state(false);
+  /** How many claims the brief being read holds (the opening's total), until all have come; then 0. */
+  #claimsComing = $state(0);
+  /** The opening's numbers of claims still to come that its panels point at (see BriefOpening.claimNumbers). */
+  #openingNumbers = $state.raw<Record<string, string>>({});
 
   #highlightsByTarget = $derived(highlightsByTarget(this.#brief));
   #notesByTarget = $derived(notesByTarget(this.#brief));
@@ -74,7 +78,12 @@ export class OpenDocument {
   /** Each claim's cited source, and each source's name where the brief holds several (numbers then carry it). */
   #citedSources = $derived(citedSources(this.#brief));
   #judgmentsByEvidence = $derived(judgmentsByEvidence(this.#brief));
-  #claimNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
+  #loadedNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
+  // While the rest comes, a claim an indicator or judgment points at is named before it has come.
+  // Edits wait for the whole brief, so these numbers cannot go stale before they give way.
+  #claimNumbers: ReadonlyMap<string, string> = $derived(
+    this.#loadingRest ? withNumbers(this.#loadedNumbers, this.#openingNumbers) : this.#loadedNumbers,
+  );
   #windowTitle = $derived(this.#state ? `${this.#state.name}${this.#state.dirty ? ' (edited)' : ''} — Briefing Desk` : 'Briefing Desk');
   #commandContext: CommandContext = $derived({
     canRevert: !!this.#state?.filePath,
@@ -135,9 +144,17 @@ export class OpenDocument {
   citationNameOf(sourceId: string | null): string | null {
     return sourceId === null ? null : (this.#citedSources.names.get(sourceId) ?? null);
   }
-  /** "2.1" for the first claim of the second theme, by claim id. */
+  /** "2.1" for the first claim of the second theme, by claim id (including claims of a long brief still to come). */
   get claimNumbers(): ReadonlyMap<string, string> {
     return this.#claimNumbers;
+  }
+  /** Whether a claim has come to the window (a long brief's claims come in parts after its opening). */
+  hasClaim(claimId: string): boolean {
+    return this.#loadedNumbers.has(claimId);
+  }
+  /** Settles once the brief's long lists have all come (at once for a brief that opened whole). */
+  async whenComplete(): Promise<void> {
+    await this.#complete;
   }
   get generation(): number {
     return this.#generation;
@@ -173,11 +190,15 @@ export class OpenDocument {
     const shown = ++this.#shown;
     const current = () => shown === this.#shown;
     this.#brief = opening?.brief ?? null;
+    this.#openingNumbers = opening?.claimNumbers ?? {};
     if (!opening) {
       this.#complete = Promise.resolve();
+      this.#loadingRest = false;
+      this.#claimsComing = 0;
       return;
     }
     this.#loadingRest = true;
+    this.#claimsComing = opening.totals.claims;
     const onPart = (brief: Brief) => {
       if (current()) this.#brief = brief;
     };
@@ -187,8 +208,16 @@ export class OpenDocument {
         if (current()) this.notices.error(`Part of the brief could not be read: ${(error as Error).message}`);
       })
       .finally(() => {
-        if (current()) this.#loadingRest = false;
+        if (current()) {
+          this.#loadingRest = false;
+          this.#claimsComing = 0;
+        }
       });
+  }
+
+  /** While a long brief's claims are still coming, how many it holds in all (so views can be drawn for its whole size); else 0. */
+  get claimsComing(): number {
+    return this.#claimsComing;
   }
 
   /** Whether the brief's long lists are still coming (its claims, highlights and notes so far are shown). */
