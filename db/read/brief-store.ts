@@ -181,14 +181,12 @@ export class BriefStore {
         AND target_kind IN ('claim', 'source') AND target_id IN (SELECT value FROM json_each(@targets))
         ORDER BY created_at, id LIMIT @limit`),
       notesPage: db.prepare(`SELECT ${NOTE_COLUMNS} FROM notes WHERE brief_id = ? AND ${LIVE} ORDER BY created_at, id LIMIT ? OFFSET ?`),
-      // The numbers ("2.5") of some claims, without reading the brief's others: the claims of the
-      // themes that hold them, numbered in reading order (the themes' claims are counted, not sent).
-      numbersOfClaims: db.prepare(`WITH wanted(id) AS (SELECT value FROM json_each(@ids)),
-        th AS (SELECT id, row_number() OVER (ORDER BY position, id) AS n FROM themes WHERE brief_id = @brief AND ${LIVE}),
-        numbered AS (SELECT c.id, th.n AS theme_n, row_number() OVER (PARTITION BY c.theme_id ORDER BY c.position, c.id) AS claim_n
-          FROM claims c JOIN th ON th.id = c.theme_id
-          WHERE c.deleted_at IS NULL AND c.theme_id IN (SELECT theme_id FROM claims WHERE id IN wanted))
-        SELECT id, theme_n, claim_n FROM numbered WHERE id IN wanted`),
+      // The place in its theme of each of some claims ("5" of "2.5"), without reading the brief's
+      // other claims: the live claims before it in its theme, counted on claims_by_theme (a window
+      // over the themes' claims read every row of them: 50 ms where this takes 5 at 100,000 items).
+      placesOfClaims: db.prepare(`SELECT c.id, c.theme_id, (SELECT count(*) FROM claims b WHERE b.theme_id = c.theme_id
+          AND b.deleted_at IS NULL AND (b.position < c.position OR (b.position = c.position AND b.id <= c.id))) AS place
+        FROM claims c WHERE c.deleted_at IS NULL AND c.id ${IN_IDS}`),
       totals: db.prepare(`SELECT
         (SELECT count(*) FROM claims c JOIN themes t ON t.id = c.theme_id
           WHERE t.brief_id = @brief AND t.deleted_at IS NULL AND c.deleted_at IS NULL) AS claims,
@@ -297,22 +295,23 @@ export class BriefStore {
         brief: opened,
         totals: s.totals.get({ brief: brief.id }) as BriefOpening['totals'],
         claimNumbers: this.#numbersOf(
-          brief.id,
+          themes,
           claimsPointedAt(opened).filter((id) => !texts.has(id)),
         ),
       };
     })();
   }
 
-  /** "2.5" for each of these claims that is live, by claim id. */
-  #numbersOf(briefId: string, claimIds: string[]): Record<string, string> {
+  /** "2.5" for each of these claims that is live in a live theme, by claim id; `themes` in reading order. */
+  #numbersOf(themes: readonly { id: string }[], claimIds: string[]): Record<string, string> {
     if (claimIds.length === 0) return {};
-    const rows = this.#statements.numbersOfClaims.all({ brief: briefId, ids: JSON.stringify(claimIds) }) as {
-      id: string;
-      theme_n: number;
-      claim_n: number;
-    }[];
-    return Object.fromEntries(rows.map((row) => [row.id, claimNumber(row.theme_n - 1, row.claim_n - 1)]));
+    const themeIndex = new Map(themes.map((theme, index) => [theme.id, index]));
+    const numbers: Record<string, string> = {};
+    for (const row of this.#statements.placesOfClaims.all(JSON.stringify(claimIds)) as { id: string; theme_id: string; place: number }[]) {
+      const index = themeIndex.get(row.theme_id);
+      if (index !== undefined) numbers[row.id] = claimNumber(index, row.place - 1);
+    }
+    return numbers;
   }
 
   /** One part of a long list, from `offset` in its order (claims: reading order; highlights and notes: the store's), at most `limit`. */
