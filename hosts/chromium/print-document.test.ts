@@ -9,6 +9,7 @@ import { BriefStore } from '../../db/read/index.ts';
 import { closeAsSingleFile, openStore } from '../../db/store/index.ts';
 import { importEmbeddedBrief } from '../../db/seed/index.ts';
 import { composeExport, defaultExportOptions } from '../../db/export/index.ts';
+import { PRINTED_PAGE_PT } from '../../common/paper.ts';
 import { printDocument } from './print-document.ts';
 
 // A long brief is printed in sections joined into one PDF (electron/services/exports/sectioned-print.ts).
@@ -143,4 +144,17 @@ test('a brief printed in sections is the PDF one print makes: pages, words, numb
   const fonts = run('pdffonts', cutFile).split('\n').slice(2).filter(Boolean);
   for (const line of fonts) assert.equal(line.split(/\s+/).at(-5), 'yes', `embedded: ${line}`);
   run('qpdf', '--check', cutFile);
+});
+
+test('Chromium prints each paper at the size the contents’ page numbers are predicted on (common/paper.ts)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-paper-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const doc = seedDocument(dir);
+  for (const paper of ['a4', 'letter'] as const) {
+    const file = join(dir, `${paper}.pdf`);
+    writeFileSync(file, (await printDocument({ ...doc, paper }, { pdf: true, html: false })).pdf!);
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(run('pdfinfo', file))!;
+    // A page a fraction of a point off moves a claim at a page's foot, and every page after it.
+    assert.deepEqual({ width: Number(width), height: Number(height) }, PRINTED_PAGE_PT[paper], `${paper} as printed`);
+  }
 });
