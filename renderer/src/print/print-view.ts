@@ -33,10 +33,16 @@ export class PrintView {
     document.title = doc.title;
     if (job.pagesOnly && this.#showPages(doc.headings)) return { pages: null, sections: this.#sections() };
     await this.#drawStatic(doc, job.wantSnapshot ? 'png' : 'jpeg');
-    if (!job.predictPages && job.sectionPages === 0) return { pages: null, sections: null };
-    // The drawn copy leaves the page; the plan lays it out a window at a time, and a brief printed whole comes back as the last window.
+    if (!job.predictPages && job.sectionPages === 0) {
+      this.#target.hidden = false;
+      await document.fonts.ready;
+      return { pages: null, sections: null };
+    }
+    // The drawn copy leaves the page unseen (laid out in one column, a 370-page brief took 1.5 s for
+    // nothing); the plan lays it out a window at a time, and a brief printed whole comes back as the last window.
     const whole = document.createElement('div');
     whole.append(...this.#target.childNodes);
+    this.#target.hidden = false;
     const listed = job.predictPages ? doc.headings.filter((h) => h.listed).map((h) => h.anchor) : [];
     const plan = planSections(whole, this.#target, doc.paper, listed, job.sectionPages);
     const pages = job.predictPages ? plan.pages : null;
@@ -79,7 +85,8 @@ export class PrintView {
    * the page. The fonts its characters need are loaded first, and the document is hidden while
    * Svelte and Chart.js draw it: each chart reads and sets its canvas's size, which made Chromium
    * lay out the whole document once per chart (37 charts in a 368-page brief: 6.7 s of 10.6). So it
-   * is laid out once, with its fonts, when the prediction measures it.
+   * is laid out once, with its fonts, when the prediction measures it; the copy is left hidden for
+   * the caller to show.
    */
   async #drawStatic(doc: ExportDocument, images: 'png' | 'jpeg'): Promise<void> {
     this.#target.replaceChildren();
@@ -98,13 +105,14 @@ export class PrintView {
       const copy = staticCopy(this.#target, images);
       await unmount(shown);
       this.#target.replaceChildren(...copy.childNodes);
-    } finally {
+    } catch (error) {
       this.#target.hidden = false;
+      throw error;
     }
     // The charts, now images, are loaded before the page is said drawn (and measured for the prediction),
-    // and any face the template's own characters (arrows, quotes) asked for.
+    // and the faces for the template's own characters (arrows, quotes, labels) with the rest.
     await imagesLoaded(this.#target);
-    await document.fonts.ready;
+    await loadFontsFor(this.#target.textContent ?? '');
   }
 
   /**

@@ -20,11 +20,11 @@ export interface PrintPlan {
 /**
  * Plans the print of `whole` (the drawn document, outside the page): where to cut it into sections
  * and the page of each of `anchors`. The document is laid out as pages (predict-pages.ts) a window
- * at a time in `target`, about a section and a third from the last cut: laying out a 2,000-page brief
- * at once took 900 MB. In each window the next cut is the first cut point that starts a page a
- * section's worth of pages on. Cut where a page starts anyway, a section prints as its pages would in
- * one print (and as its window was laid out), so the pages hold for the sections too. A document
- * under a section and a quarter is not cut.
+ * at a time in `target`, about three sections and a third from the last cut: laying out a 2,000-page
+ * brief at once took 900 MB. In each window a cut is the first cut point that starts a page a
+ * section's worth of pages after the cut before it. Cut where a page starts anyway, a section prints
+ * as its pages would in one print (and as its window was laid out), so the pages hold for the
+ * sections too. A document under a section and a quarter is not cut.
  */
 export function planSections(
   whole: HTMLElement,
@@ -52,29 +52,43 @@ export function planSections(
         const reachesEnd = to === points.length;
         const last = copies.at(-1);
         const total = last ? paged.pageOf(last) : 1;
-        let cut: Element | null = null;
+        // Every point that starts a page a section's worth of pages after the cut before it (the
+        // window's start), but not on a window's last page, laid out without what follows it; an
+        // element and the first element inside it start the same page: the outer one is the cut.
+        const cutsHere: { cut: Element; page: number }[] = [];
         if (sectionPages > 0 && !(reachesEnd && cuts.length === 0 && total <= sectionPages * 1.25)) {
-          // An element and the first element inside it start the same page: the outer one is the cut.
-          cut = copies.find((copy, i) => i > 0 && paged.pageOf(copy) > sectionPages && paged.startsPage(copy)) ?? null;
+          let base = 1;
+          for (const copy of copies.slice(1)) {
+            const page = paged.pageOf(copy);
+            if (page - base < sectionPages || (!reachesEnd && page >= total) || !paged.startsPage(copy)) continue;
+            cutsHere.push({ cut: copy, page });
+            base = page;
+          }
         }
         // A window that ends before the document does is laid out to its end only where it is cut.
-        if (!cut && !reachesEnd) return { cut: null, cutPage: 0, reachesEnd, perPage: 0 };
-        const cutPage = cut ? paged.pageOf(cut) : Infinity;
+        if (cutsHere.length === 0 && !reachesEnd) return { cuts: [], lastCutPage: 0, reachesEnd, perPage: 0 };
+        // Pages past a window's last cut are counted in the next window, unless this one reaches the end.
+        const until = reachesEnd ? Infinity : cutsHere.at(-1)!.page;
         for (const element of target.querySelectorAll('[id]')) {
           if (!wanted.has(element.id) || pages.has(element.id)) continue;
           const heading = element.matches(HEADING) ? element : element.querySelector(HEADING);
           const page = heading ? paged.pageOf(heading) : Infinity;
-          if (page < cutPage) pages.set(element.id, offset + page);
+          if (page < until) pages.set(element.id, offset + page);
         }
-        return { cut: cut && points[Number(cut.getAttribute(POINT_INDEX))]!, cutPage, reachesEnd, perPage: (copies.length || 1) / total };
+        return {
+          cuts: cutsHere.map(({ cut }) => points[Number(cut.getAttribute(POINT_INDEX))]!),
+          lastCutPage: cutsHere.at(-1)?.page ?? 0,
+          reachesEnd,
+          perPage: (copies.length || 1) / total,
+        };
       });
-      if (found.cut) {
-        cuts.push(found.cut);
-        offset += found.cutPage - 1;
-        from = points.indexOf(found.cut, from);
-        budget = Math.max(WINDOW_POINTS_MIN, Math.ceil(found.perPage * sectionPages * 1.35));
-      } else if (found.reachesEnd) {
+      cuts.push(...found.cuts);
+      if (found.reachesEnd) {
         return { cuts, pages: anchors.every((anchor) => pages.has(anchor)) ? Object.fromEntries(pages) : null };
+      } else if (found.cuts.length > 0) {
+        offset += found.lastCutPage - 1;
+        from = points.indexOf(cuts.at(-1)!, from);
+        budget = Math.max(WINDOW_POINTS_MIN, Math.ceil(found.perPage * sectionPages * WINDOW_SECTIONS));
       } else budget *= 2; // No page start a section on in this window: a wider one.
     }
   } finally {
@@ -87,6 +101,11 @@ const POINT_INDEX = 'data-cut-point';
 /** The first window's cut points: a short brief is laid out whole at once. */
 const WINDOW_POINTS = 4_000;
 const WINDOW_POINTS_MIN = 200;
+/**
+ * Sections per later window: three cuts a window, each window laid out again from its last cut (a
+ * window of a section and a third, one cut each, laid out a 370-page brief 1.6 times over).
+ */
+const WINDOW_SECTIONS = 3.35;
 
 /** The section of `whole` from cut `index - 1` to cut `index`, as printed: links across sections readdressed. */
 export function sectionCopy(whole: HTMLElement, cuts: readonly Element[], index: number, linked: ReadonlySet<string>): DocumentFragment {
