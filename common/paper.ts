@@ -21,31 +21,21 @@ export const PAGE_INCHES: Record<ExportDocument['paper'], { width: number; heigh
   letter: { width: 8.5, height: 11 },
 };
 
-/**
- * The page as Chromium prints it, in points: A4 given as 8.27 × 11.7 in comes out 595.92 × 842.88 pt
- * (pdfinfo), 0.48 pt more each way than asked; letter comes out exact. The page-number prediction lays
- * out the page as printed: laid out on the 842.4 pt asked for, a claim that fitted the printed page's
- * foot with 0.2 px to spare went to the next page, the pages after it drifted, and the brief was
- * printed twice (19 pages: 0.85 s of 1.8). print-document.test.ts checks these against a print.
- */
-export const PRINTED_PAGE_PT: Record<ExportDocument['paper'], { width: number; height: number }> = {
-  a4: { width: 595.92, height: 842.88 },
-  letter: { width: 612, height: 792 },
-};
-
 /** The page's margins (the print view's @page rule); the running header and footer sit inside them. */
 export const PAGE_MARGIN_MM = { top: 22, right: 18, bottom: 20, left: 18 } as const;
 
 /**
  * The box the brief flows through on each page, in CSS pixels, as Chromium's printing lays it out:
- * the page as printed (PRINTED_PAGE_PT) less the margins, each margin in whole points (rounded down). Measured against
- * printed outlines of 75- to 360-page briefs: a box a pixel shorter moves some headings a page on.
+ * the page size less the margins, each margin in whole points (rounded down), rounded up to whole
+ * pixels. Measured against printed briefs of 19 to 1,873 pages: on A4 (965.87 px unrounded) print
+ * fits 46 contents lines of 21 px (966 px) and a claim ending at 965.875 px, and moves on one ending at
+ * 966.17 px; a box a pixel shorter moves some headings a page on, and the unrounded one moved these.
  */
 export function contentBoxPx(paper: ExportDocument['paper']): { width: number; height: number } {
-  const page = PRINTED_PAGE_PT[paper];
+  const page = PAGE_INCHES[paper];
   const marginPt = (mm: number) => Math.floor((mm / 25.4) * 72);
   return {
-    width: (page.width - marginPt(PAGE_MARGIN_MM.left) - marginPt(PAGE_MARGIN_MM.right)) * PT_TO_PX,
-    height: (page.height - marginPt(PAGE_MARGIN_MM.top) - marginPt(PAGE_MARGIN_MM.bottom)) * PT_TO_PX,
+    width: Math.ceil((page.width * 72 - marginPt(PAGE_MARGIN_MM.left) - marginPt(PAGE_MARGIN_MM.right)) * PT_TO_PX),
+    height: Math.ceil((page.height * 72 - marginPt(PAGE_MARGIN_MM.top) - marginPt(PAGE_MARGIN_MM.bottom)) * PT_TO_PX),
   };
 }

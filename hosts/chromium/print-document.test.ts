@@ -8,8 +8,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from '@can
 import { BriefStore } from '../../db/read/index.ts';
 import { closeAsSingleFile, openStore } from '../../db/store/index.ts';
 import { importEmbeddedBrief } from '../../db/seed/index.ts';
+import { type SyntheticSizes, writeSyntheticBrief } from '../../db/test-support/index.ts';
 import { composeExport, defaultExportOptions } from '../../db/export/index.ts';
-import { PRINTED_PAGE_PT } from '../../common/paper.ts';
 import { printDocument } from './print-document.ts';
 
 // A long brief is printed in sections joined into one PDF (electron/services/exports/sectioned-print.ts).
@@ -27,6 +27,19 @@ function seedDocument(dir: string) {
   const read = openStore(file, { readonly: true });
   try {
     return composeExport(new BriefStore(read).getBrief(), { ...defaultExportOptions(null, 'Analyst', '2026-11-29'), marking: 'OFFICIAL' });
+  } finally {
+    read.close();
+  }
+}
+
+/** A synthetic brief of `items` items (about 19.5 a page, 25 claims a theme), composed for export on `paper`. */
+function syntheticDocument(dir: string, items: number | SyntheticSizes, paper: 'a4' | 'letter') {
+  const file = join(dir, `synthetic-${JSON.stringify(items).replace(/\W/g, '')}.sqlite`);
+  writeSyntheticBrief(file, items);
+  const read = openStore(file, { readonly: true });
+  try {
+    const options = { ...defaultExportOptions(null, 'Analyst', '2026-11-29'), marking: 'OFFICIAL', paper };
+    return composeExport(new BriefStore(read).getBrief()!, options);
   } finally {
     read.close();
   }
@@ -146,15 +159,38 @@ test('a brief printed in sections is the PDF one print makes: pages, words, numb
   run('qpdf', '--check', cutFile);
 });
 
-test('Chromium prints each paper at the size the contents’ page numbers are predicted on (common/paper.ts)', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-paper-'));
+test('the contents’ page numbers are the pages the headings print on, right in the first print', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-contents-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const doc = seedDocument(dir);
-  for (const paper of ['a4', 'letter'] as const) {
-    const file = join(dir, `${paper}.pdf`);
-    writeFileSync(file, (await printDocument({ ...doc, paper }, { pdf: true, html: false })).pdf!);
-    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(run('pdfinfo', file))!;
-    // A page a fraction of a point off moves a claim at a page's foot, and every page after it.
-    assert.deepEqual({ width: Number(width), height: Number(height) }, PRINTED_PAGE_PT[paper], `${paper} as printed`);
+  // A brief whose page once ended within a pixel of where the prediction ended it (a claim at the
+  // foot of an A4 page, 19 pages: caught, and the brief printed again), one of 84 themes printed in
+  // two sections (two pages of contents), and one on US Letter.
+  for (const [items, paper] of [
+    [351, 'a4'],
+    [{ claims: 2_100, annotations: 300, notes: 60, indicators: 5 }, 'a4'],
+    [780, 'letter'],
+  ] as const) {
+    const doc = syntheticDocument(dir, items, paper);
+    // A pass prints its first section first (a reprint of the contents' numbers, too).
+    let passes = 0;
+    let sections = 0;
+    const onPrint = (index: number, count: number) => {
+      if (index === 0) passes++;
+      sections = Math.max(sections, count);
+    };
+    const pdf = (await printDocument(doc, { pdf: true, html: false }, { onPrint })).pdf!;
+    const file = join(dir, `${JSON.stringify(items).replace(/\W/g, '')}-${paper}.pdf`);
+    writeFileSync(file, pdf);
+    // The contents as printed: "3. Theme 3 ..... 7", against the outline's page for each heading.
+    const contents = run('pdftotext', '-f', '1', '-l', '2', '-layout', file, '-');
+    const printedAt = new Map([...contents.matchAll(/^\s*\d+\.\s+(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => [m[1]!.trim(), Number(m[2])]));
+    type Item = [string, number, Item[]];
+    const flat = (items: Item[]): [string, number][] =>
+      items.flatMap(([title, page, kids]) => [[title, page] as [string, number], ...flat(kids)]);
+    const outline = new Map(flat(outlineOf(file) as Item[]));
+    assert.ok(printedAt.size >= 5, `${items} items on ${paper}: ${printedAt.size} contents lines read`);
+    for (const [heading, page] of printedAt) assert.equal(page, outline.get(heading), `${items} items on ${paper}: "${heading}"`);
+    assert.equal(passes, 1, `${items} items on ${paper}: printed once (the predicted numbers held)`);
+    if (typeof items === 'object') assert.ok(sections > 1, `printed in ${sections} sections`);
   }
 });

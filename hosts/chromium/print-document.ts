@@ -8,6 +8,7 @@ import {
   assertSelfContained,
   PrintJobs,
   sectionedPrintPass,
+  type SectionedPrintOptions,
   printWithContentsPages,
   printTimeLimitMs,
   withTimeLimit,
@@ -45,8 +46,8 @@ function printRouter(jobs: PrintJobs): Router {
 export async function printDocument(
   doc: ExportDocument,
   want: { pdf: boolean; html: boolean },
-  /** Pages per print section of a long brief (SECTION_PAGES; tests give less). */
-  { sectionPages }: { sectionPages?: number } = {},
+  /** Pages per print section of a long brief (SECTION_PAGES; tests give less); `onPrint` is told of each print. */
+  { sectionPages, onPrint }: Pick<SectionedPrintOptions, 'sectionPages' | 'onPrint'> = {},
 ): Promise<{ pdf: Uint8Array | null; html: string | null }> {
   if (!existsSync(`${RENDERER_ROOT}/print.html`)) {
     throw new StoreError('not-found', 'The print view is not built yet; run "npm run build:renderer" once, then export again.');
@@ -60,7 +61,7 @@ export async function printDocument(
         const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '') : null;
         const pdf = want.pdf
           ? // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
-            await printWithContentsPages(doc, sectionedPrintPass(jobs, page, { sectionPages }))
+            await printWithContentsPages(doc, sectionedPrintPass(jobs, page, { sectionPages, onPrint }))
           : null;
         return { pdf, html };
       })(),
