@@ -30,6 +30,7 @@ export const PAGE_MARGIN_MM = { top: 22, right: 18, bottom: 20, left: 18 } as co
  * pixels. Measured against printed briefs of 19 to 1,873 pages: on A4 (965.87 px unrounded) print
  * fits 46 contents lines of 21 px (966 px) and a claim ending at 965.875 px, and moves on one ending at
  * 966.17 px; a box a pixel shorter moves some headings a page on, and the unrounded one moved these.
+ * The width is rounded the same way (Chromium's page box is whole pixels); only the height was measured.
  */
 export function contentBoxPx(paper: ExportDocument['paper']): { width: number; height: number } {
   const page = PAGE_INCHES[paper];

@@ -134,12 +134,18 @@ test('while parts are coming, the brief shown holds the opening’s claims and h
 test('the opening names every claim its indicators, judgments and notes point at, with the number the whole brief gives it', (t) => {
   const backend = backendOn(t);
   const briefs = backend.documents.workspace.briefs;
-  const whole = briefs.getBrief()!;
-  const numbers = claimNumbers(whole.themes);
-  // Point an indicator at the brief's last claim, far past the opening's.
-  const last = whole.themes.flatMap((theme) => theme.claims).at(-1)!;
-  const indicator = whole.indicators[0]!;
-  backend.documents.edit({ kind: 'indicator.update', id: indicator.id, name: indicator.name, unit: indicator.unit, claimId: last.id });
+  const before = briefs.getBrief()!;
+  const claims = before.themes.flatMap((theme) => theme.claims);
+  // Point an indicator at the brief's last claim, far past the opening's; another at a claim then
+  // deleted; delete another claim before the last and move the last theme up: numbers that change.
+  const last = claims.at(-1)!;
+  const [first, second] = before.indicators;
+  backend.documents.edit({ kind: 'indicator.update', id: first!.id, name: first!.name, unit: first!.unit, claimId: last.id });
+  backend.documents.edit({ kind: 'indicator.update', id: second!.id, name: second!.name, unit: second!.unit, claimId: claims.at(-5)!.id });
+  backend.documents.edit({ kind: 'claim.delete', id: claims.at(-5)!.id });
+  backend.documents.edit({ kind: 'claim.delete', id: claims.at(-2)!.id });
+  backend.documents.edit({ kind: 'theme.move', id: before.themes.at(-1)!.id, direction: 'up' });
+  const numbers = claimNumbers(briefs.getBrief()!.themes);
 
   const opening = briefs.getOpening()!;
   const opened = new Set(opening.brief.themes.flatMap((theme) => theme.claims.map((claim) => claim.id)));
@@ -151,5 +157,11 @@ test('the opening names every claim its indicators, judgments and notes point at
   ].filter((id): id is string => !!id && !opened.has(id) && numbers.has(id));
   assert.ok(pointedAt.includes(last.id));
   assert.deepEqual(Object.entries(opening.claimNumbers).sort(), [...new Set(pointedAt)].map((id) => [id, numbers.get(id)!]).sort());
-  assert.equal(opening.claimNumbers[last.id], numbers.get(last.id));
+  const themes = before.themes.length;
+  assert.equal(
+    opening.claimNumbers[last.id],
+    `${themes - 1}.${before.themes.at(-1)!.claims.length - 2}`,
+    'one theme up, two claims fewer before it',
+  );
+  assert.ok(!(claims.at(-5)!.id in opening.claimNumbers), 'a deleted claim has no number');
 });

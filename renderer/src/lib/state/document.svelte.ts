@@ -67,6 +67,8 @@ export class OpenDocument {
   /** Settles when the brief's long lists have all come: edits wait for it, so a patch meets the whole brief. */
   #complete: Promise<unknown> = Promise.resolve();
   #loadingRest = $state(false);
+  /** Who waits for a claim of a long brief still loading (claimArrival). */
+  #claimWaiters: { claimId: string; resolve: (came: boolean) => void }[] = [];
   /** How many claims the brief being read holds (the opening's total), until all have come; then 0. */
   #claimsComing = $state(0);
   /** The opening's numbers of claims still to come that its panels point at (see BriefOpening.claimNumbers). */
@@ -152,9 +154,23 @@ export class OpenDocument {
   hasClaim(claimId: string): boolean {
     return this.#loadedNumbers.has(claimId);
   }
-  /** Settles once the brief's long lists have all come (at once for a brief that opened whole). */
-  async whenComplete(): Promise<void> {
-    await this.#complete;
+  /**
+   * Resolves true once a claim of a long brief still loading has come (at once if it has), false if
+   * it will not: the brief came whole without it, or another brief was opened meanwhile.
+   */
+  claimArrival(claimId: string): Promise<boolean> {
+    if (this.hasClaim(claimId)) return Promise.resolve(true);
+    if (!this.#loadingRest) return Promise.resolve(false);
+    return new Promise((resolve) => this.#claimWaiters.push({ claimId, resolve }));
+  }
+
+  /** Answers the claims waited for that have come; with `final`, the rest too (they will not come). */
+  #settleClaimWaiters(final: boolean): void {
+    this.#claimWaiters = this.#claimWaiters.filter(({ claimId, resolve }) => {
+      const came = this.hasClaim(claimId);
+      if (came || final) resolve(came);
+      return !(came || final);
+    });
   }
   get generation(): number {
     return this.#generation;
@@ -189,6 +205,8 @@ export class OpenDocument {
   #show(opening: BriefOpening | null): void {
     const shown = ++this.#shown;
     const current = () => shown === this.#shown;
+    // A claim of the brief before, still awaited, will not come to this one.
+    this.#settleClaimWaiters(true);
     this.#brief = opening?.brief ?? null;
     this.#openingNumbers = opening?.claimNumbers ?? {};
     if (!opening) {
@@ -200,7 +218,9 @@ export class OpenDocument {
     this.#loadingRest = true;
     this.#claimsComing = opening.totals.claims;
     const onPart = (brief: Brief) => {
-      if (current()) this.#brief = brief;
+      if (!current()) return;
+      this.#brief = brief;
+      this.#settleClaimWaiters(false);
     };
     this.#complete = afterFirstPaint()
       .then(() => loadRest(opening, api.briefPart, onPart, current))
@@ -211,6 +231,7 @@ export class OpenDocument {
         if (current()) {
           this.#loadingRest = false;
           this.#claimsComing = 0;
+          this.#settleClaimWaiters(true);
         }
       });
   }

@@ -29,6 +29,11 @@ export class Notices {
     if (this.#current?.kind === 'info') this.dismiss();
   }
 
+  /** Takes back a message if it is still the one shown (a later one stays). */
+  withdraw(text: string): void {
+    if (this.#current?.text === text) this.dismiss();
+  }
+
   dismiss(): void {
     clearTimeout(this.#timer);
     this.#current = null;
