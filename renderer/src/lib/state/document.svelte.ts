@@ -5,7 +5,7 @@ import type { Brief, BriefOpening } from '../../../../common/model.ts';
 import { loadRest } from '../brief-loader.ts';
 import { api, ApiError } from '../api.ts';
 import { applyPatch } from '../brief-patch.ts';
-import { highlightsByTarget, notesByTarget } from './brief-index.ts';
+import { claimCount, highlightsByTarget, notesByTarget } from './brief-index.ts';
 import { citationIndex, type Reference } from '../../../../common/references.ts';
 import { judgmentsByEvidence } from '../judgments.ts';
 import { citedSources } from './cited-sources.ts';
@@ -80,6 +80,7 @@ export class OpenDocument {
   /** Each claim's cited source, and each source's name where the brief holds several (numbers then carry it). */
   #citedSources = $derived(citedSources(this.#brief));
   #judgmentsByEvidence = $derived(judgmentsByEvidence(this.#brief));
+  #claimsComplete = $derived(claimCount(this.#brief) >= this.#claimsComing);
   #loadedNumbers: ReadonlyMap<string, string> = $derived(claimNumbers(this.#brief?.themes ?? []));
   // While the rest comes, a claim an indicator or judgment points at is named before it has come.
   // Edits wait for the whole brief, so these numbers cannot go stale before they give way.
@@ -239,6 +240,11 @@ export class OpenDocument {
   /** While a long brief's claims are still coming, how many it holds in all (so views can be drawn for its whole size); else 0. */
   get claimsComing(): number {
     return this.#claimsComing;
+  }
+
+  /** Whether the brief's claims have all come (its highlights and notes may still be coming): counts of claims hold. */
+  get claimsComplete(): boolean {
+    return this.#claimsComplete;
   }
 
   /** Whether the brief's long lists are still coming (its claims, highlights and notes so far are shown). */
