@@ -39,6 +39,8 @@ export interface DrawJob {
   predictPages: boolean;
   /** A document longer than this many pages (and a quarter) is cut into print sections of about this many; 0: never cut. */
   sectionPages: number;
+  /** Items (claims, highlight notes) drawn at a time, each part copied before the next is drawn; 0: drawn whole. */
+  partItems: number;
 }
 
 /** Show only this print section of the drawn document (from 0), to be printed on its own. */

@@ -194,3 +194,22 @@ test('the contents’ page numbers are the pages the headings print on, right in
     if (typeof items === 'object') assert.ok(sections > 1, `printed in ${sections} sections`);
   }
 });
+
+test('a long brief drawn a part at a time is the brief drawn whole', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-parts-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Parts of 7 items cut themes between claims, the highlight notes between notes, and put the
+  // indicators, their charts and the references in a part of their own.
+  const doc = syntheticDocument(dir, { claims: 90, notes: 25, annotations: 60, indicators: 6 }, 'a4');
+  assert.ok(
+    doc.sections.length > 2 && doc.charts.length > 0 && (doc.annotations?.notes.length ?? 0) > 7,
+    'a brief with every kind of part',
+  );
+  // What a reader gets: the elements, their attributes and text, without the comments Svelte leaves as markers.
+  const drawn = async (partItems: number) =>
+    (await printDocument(doc, { pdf: false, html: true }, { partItems })).html!.replace(/<!--[^]*?-->/g, '').replace(/>\s+</g, '><');
+  const whole = await drawn(0);
+  const inParts = await drawn(7);
+  assert.ok(whole.includes('class="hl-notes') && whole.includes('<img'), 'the highlight notes and the charts drawn');
+  assert.equal(inParts, whole);
+});

@@ -46,8 +46,8 @@ function printRouter(jobs: PrintJobs): Router {
 export async function printDocument(
   doc: ExportDocument,
   want: { pdf: boolean; html: boolean },
-  /** Pages per print section of a long brief (SECTION_PAGES; tests give less); `onPrint` is told of each print. */
-  { sectionPages, onPrint }: Pick<SectionedPrintOptions, 'sectionPages' | 'onPrint'> = {},
+  /** Pages per print section of a long brief (SECTION_PAGES) and items drawn at a time (PART_ITEMS): tests give less; `onPrint` is told of each print. */
+  { sectionPages, partItems, onPrint }: Pick<SectionedPrintOptions, 'sectionPages' | 'partItems' | 'onPrint'> = {},
 ): Promise<{ pdf: Uint8Array | null; html: string | null }> {
   if (!existsSync(`${RENDERER_ROOT}/print.html`)) {
     throw new StoreError('not-found', 'The print view is not built yet; run "npm run build:renderer" once, then export again.');
@@ -58,10 +58,10 @@ export async function printDocument(
     return await withTimeLimit(
       (async () => {
         const page = await chromiumPrinter(() => app.context).open();
-        const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true })).snapshot ?? '') : null;
+        const html = want.html ? assertSelfContained((await jobs.draw(doc, { wantSnapshot: true, partItems })).snapshot ?? '') : null;
         const pdf = want.pdf
           ? // The HTML's drawing is a different document (no page numbers): only a later PDF pass redraws just the numbers.
-            await printWithContentsPages(doc, sectionedPrintPass(jobs, page, { sectionPages, onPrint }))
+            await printWithContentsPages(doc, sectionedPrintPass(jobs, page, { sectionPages, partItems, onPrint }))
           : null;
         return { pdf, html };
       })(),

@@ -25,6 +25,8 @@ const COLLECT_EVERY = 4;
 export interface SectionedPrintOptions {
   /** Pages per section (tests cut the seed brief into sections of a page or two); 0 never cuts. */
   sectionPages?: number;
+  /** Items drawn at a time (PART_ITEMS; tests give less). */
+  partItems?: number;
   /** Before each print: which (from 0) of how many (1 when the brief is printed whole). */
   onPrint?: (index: number, count: number) => void;
   /** The export gave up (its time limit): no further section is printed, nor the join finished. */
@@ -35,12 +37,12 @@ export interface SectionedPrintOptions {
 export function sectionedPrintPass(
   jobs: PrintJobs,
   page: Pick<PrintPage, 'pdf' | 'collectGarbage'>,
-  { sectionPages = SECTION_PAGES, onPrint, signal }: SectionedPrintOptions = {},
+  { sectionPages = SECTION_PAGES, partItems, onPrint, signal }: SectionedPrintOptions = {},
 ): PrintPass {
   /** The last pass's sections, for a pass that changes only the contents' numbers. */
   let printed: Uint8Array[] = [];
   return async (doc, how) => {
-    const drawn = await jobs.draw(doc, { ...how, sectionPages });
+    const drawn = await jobs.draw(doc, { ...how, sectionPages, partItems });
     if (!drawn.sections) {
       printed = [];
       onPrint?.(0, 1);

@@ -2,6 +2,7 @@ import { mount, tick, unmount } from 'svelte';
 import BriefDocument from '../components/BriefDocument.svelte';
 import type { ExportDocument } from '../../../common/export-document.ts';
 import type { DrawJob, PrintSections } from '../../../common/ipc/contract.ts';
+import { joinPart, partsOf } from './parts.ts';
 import { linkedIds, planSections, sectionCopy, sectionsOf } from './sections.ts';
 import { staticCopy } from './static-copy.ts';
 
@@ -32,7 +33,7 @@ export class PrintView {
     const doc = job.document;
     document.title = doc.title;
     if (job.pagesOnly && this.#showPages(doc.headings)) return { pages: null, sections: this.#sections() };
-    await this.#drawStatic(doc, job.wantSnapshot ? 'png' : 'jpeg');
+    await this.#drawStatic(doc, job.wantSnapshot ? 'png' : 'jpeg', job.partItems);
     if (!job.predictPages && job.sectionPages === 0) {
       this.#target.hidden = false;
       await document.fonts.ready;
@@ -81,30 +82,27 @@ export class PrintView {
   }
 
   /**
-   * Draws `doc` with Svelte out of sight, waits for its charts, and leaves a static copy of it in
-   * the page. The fonts its characters need are loaded first, and the document is hidden while
-   * Svelte and Chart.js draw it: each chart reads and sets its canvas's size, which made Chromium
-   * lay out the whole document once per chart (37 charts in a 368-page brief: 6.7 s of 10.6). So it
-   * is laid out once, with its fonts, when the prediction measures it; the copy is left hidden for
-   * the caller to show.
+   * Draws `doc` with Svelte out of sight, `partItems` items at a time (parts.ts), waits for its
+   * charts, and leaves a static copy of it in the page. The fonts its characters need are loaded
+   * first, and the document is hidden while Svelte and Chart.js draw it: each chart reads and sets
+   * its canvas's size, which made Chromium lay out the whole document once per chart (37 charts in
+   * a 368-page brief: 6.7 s of 10.6). So it is laid out once, with its fonts, when the prediction
+   * measures it; the copy is left hidden for the caller to show.
    */
-  async #drawStatic(doc: ExportDocument, images: 'png' | 'jpeg'): Promise<void> {
+  async #drawStatic(doc: ExportDocument, images: 'png' | 'jpeg', partItems: number): Promise<void> {
     this.#target.replaceChildren();
     this.#whole = null;
     this.#cuts = [];
     await loadFontsFor(JSON.stringify(doc));
     this.#target.hidden = true;
     try {
-      const charts: Promise<void>[] = [];
-      const shown = mount(BriefDocument, {
-        target: this.#target,
-        props: { doc, onChartDrawn: (done: Promise<void>) => charts.push(done) },
-      });
-      await tick();
-      await Promise.all(charts);
-      const copy = staticCopy(this.#target, images);
-      await unmount(shown);
-      this.#target.replaceChildren(...copy.childNodes);
+      const parts = partsOf(doc, partItems);
+      let whole: Element | null = null;
+      for (const part of parts) {
+        const drawn = await this.#drawPart(part.doc, part.front, images);
+        if (whole) joinPart(whole, drawn);
+        else this.#target.append((whole = drawn));
+      }
     } catch (error) {
       this.#target.hidden = false;
       throw error;
@@ -113,6 +111,28 @@ export class PrintView {
     // and the faces for the template's own characters (arrows, quotes, labels) with the rest.
     await imagesLoaded(this.#target);
     await loadFontsFor(this.#target.textContent ?? '');
+  }
+
+  /** Draws one part of a document with Svelte in the hidden page and gives back its static copy (the part's `article`). */
+  async #drawPart(doc: ExportDocument, front: boolean, images: 'png' | 'jpeg'): Promise<Element> {
+    const stage = document.createElement('div');
+    this.#target.append(stage);
+    const charts: Promise<void>[] = [];
+    const shown = mount(BriefDocument, {
+      target: stage,
+      props: { doc, front, onChartDrawn: (done: Promise<void>) => charts.push(done) },
+    });
+    try {
+      await tick();
+      await Promise.all(charts);
+      return staticCopy(stage, images).firstElementChild!;
+    } finally {
+      const canvases = [...stage.querySelectorAll('canvas')];
+      await unmount(shown);
+      stage.remove();
+      // The charts' pixels (now images) let go at once, not when their canvases are collected: 3.3 MB a chart.
+      for (const canvas of canvases) canvas.width = canvas.height = 0;
+    }
   }
 
   /**
