@@ -39,7 +39,7 @@ export interface DrawJob {
   predictPages: boolean;
   /** A document longer than this many pages (and a quarter) is cut into print sections of about this many; 0: never cut. */
   sectionPages: number;
-  /** Items (claims, highlight notes) drawn at a time, each part copied before the next is drawn; 0: drawn whole. */
+  /** Items (claims, notes, indicators, references, highlight notes) drawn at a time, each part copied before the next is drawn; 0: drawn whole. */
   partItems: number;
 }
 

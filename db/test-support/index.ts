@@ -11,4 +11,5 @@ export {
   type CorpusFile,
 } from './hostile-corpus.ts';
 export { sizesFor, writeSyntheticBrief, type SyntheticSizes } from './synthetic-brief.ts';
+export { syntheticExport, withEveryPart } from './synthetic-export.ts';
 export { tempDir, sha256, fingerprint, fingerprintFolder } from './temp.ts';

@@ -8,7 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from '@can
 import { BriefStore } from '../../db/read/index.ts';
 import { closeAsSingleFile, openStore } from '../../db/store/index.ts';
 import { importEmbeddedBrief } from '../../db/seed/index.ts';
-import { type SyntheticSizes, writeSyntheticBrief } from '../../db/test-support/index.ts';
+import { syntheticExport, withEveryPart } from '../../db/test-support/index.ts';
 import { composeExport, defaultExportOptions } from '../../db/export/index.ts';
 import { printDocument } from './print-document.ts';
 
@@ -27,19 +27,6 @@ function seedDocument(dir: string) {
   const read = openStore(file, { readonly: true });
   try {
     return composeExport(new BriefStore(read).getBrief(), { ...defaultExportOptions(null, 'Analyst', '2026-11-29'), marking: 'OFFICIAL' });
-  } finally {
-    read.close();
-  }
-}
-
-/** A synthetic brief of `items` items (about 19.5 a page, 25 claims a theme), composed for export on `paper`. */
-function syntheticDocument(dir: string, items: number | SyntheticSizes, paper: 'a4' | 'letter') {
-  const file = join(dir, `synthetic-${JSON.stringify(items).replace(/\W/g, '')}.sqlite`);
-  writeSyntheticBrief(file, items);
-  const read = openStore(file, { readonly: true });
-  try {
-    const options = { ...defaultExportOptions(null, 'Analyst', '2026-11-29'), marking: 'OFFICIAL', paper };
-    return composeExport(new BriefStore(read).getBrief()!, options);
   } finally {
     read.close();
   }
@@ -170,7 +157,7 @@ test('the contents’ page numbers are the pages the headings print on, right in
     [{ claims: 2_100, annotations: 300, notes: 60, indicators: 5 }, 'a4'],
     [780, 'letter'],
   ] as const) {
-    const doc = syntheticDocument(dir, items, paper);
+    const doc = syntheticExport(dir, items, paper);
     // A pass prints its first section first (a reprint of the contents' numbers, too).
     let passes = 0;
     let sections = 0;
@@ -198,9 +185,9 @@ test('the contents’ page numbers are the pages the headings print on, right in
 test('a long brief drawn a part at a time is the brief drawn whole', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-parts-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  // Parts of 7 items cut themes between claims, the highlight notes between notes, and put the
-  // indicators, their charts and the references in a part of their own.
-  const doc = syntheticDocument(dir, { claims: 90, notes: 25, annotations: 60, indicators: 6 }, 'a4');
+  // Parts of 7 items cut themes between claims and the highlight notes between notes; what begins
+  // the brief (bottom line, judgments, notes, contents) is drawn once, with the first.
+  const doc = withEveryPart(syntheticExport(dir, { claims: 90, notes: 25, annotations: 60, indicators: 6 }, 'a4'));
   assert.ok(
     doc.sections.length > 2 && doc.charts.length > 0 && (doc.annotations?.notes.length ?? 0) > 7,
     'a brief with every kind of part',
@@ -210,6 +197,15 @@ test('a long brief drawn a part at a time is the brief drawn whole', async (t) =
     (await printDocument(doc, { pdf: false, html: true }, { partItems })).html!.replace(/<!--[^]*?-->/g, '').replace(/>\s+</g, '><');
   const whole = await drawn(0);
   const inParts = await drawn(7);
-  assert.ok(whole.includes('class="hl-notes') && whole.includes('<img'), 'the highlight notes and the charts drawn');
+  assert.ok(whole.includes('<img'), 'the charts drawn');
+  for (const drawnOnce of [
+    'class="hl-notes',
+    'id="bottom-line"',
+    'id="key-judgments"',
+    'id="analyst-notes"',
+    'On this theme.',
+    'words no longer there',
+  ])
+    assert.equal(whole.split(drawnOnce).length, 2, `${drawnOnce} drawn once`);
   assert.equal(inParts, whole);
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { ExportDocument } from '../../../common/export-document.ts';
 import type { StoreError } from '../../../common/errors.ts';
 import type { DrawJob, PrintJob } from '../../../common/ipc/contract.ts';
-import { PrintJobs } from './print-jobs.ts';
+import { PART_ITEMS, PrintJobs } from './print-jobs.ts';
 
 // The print view's side of printing: one loaded view draws job after job. A job is handed to the
 // view that asks, whenever it asks; only a job handed over can be said drawn, and only once.
@@ -58,7 +58,9 @@ test('nothing handed over cannot be said drawn; a closed view’s request is dro
 test('a long document’s sections are shown one at a time after it is drawn, and its cut is handed back', async () => {
   const jobs = new PrintJobs();
   const drawing = jobs.draw(doc('Long'), { sectionPages: 80 });
-  assert.equal(asDraw(await jobs.next()).sectionPages, 80);
+  const job = asDraw(await jobs.next());
+  assert.equal(job.sectionPages, 80);
+  assert.equal(job.partItems, PART_ITEMS, 'drawn a part at a time unless told otherwise');
   jobs.ready(null, null, { count: 3, contents: [0] });
   assert.deepEqual((await drawing).sections, { count: 3, contents: [0] });
   const showing = jobs.show(2);

@@ -25,9 +25,11 @@ export interface Drawn {
 }
 
 /**
- * Items (claims, highlight notes) the print view draws at a time: each part is drawn by Svelte,
- * copied, and let go before the next, so a long brief is never alive twice (its Svelte tree and its
- * copy: 1.8 GB at 1,935 pages when drawn whole). A part of 2,000 items takes 30 to 60 MB to draw.
+ * Items (claims, notes, indicators, references, highlight notes) the print view draws at a time:
+ * each part is drawn by Svelte, copied, and let go before the next, so a long brief is never alive
+ * twice (its Svelte tree and its copy: 1.8 GB at 1,935 pages when drawn whole). A part of 2,000
+ * items takes 30 to 60 MB to draw; a chart counts for 100 (renderer/src/print/parts.ts): 189 charts
+ * drawn together took the print view's renderer to 1.1 GB.
  */
 export const PART_ITEMS = 2_000;
 

@@ -6,6 +6,9 @@ import type { ExportDocument, ExportSection } from '../../../common/export-docum
 // renderer. The parts are the document cut at claims and highlight notes; their copies are joined
 // into one, the same as the document drawn whole (a test compares the two).
 
+/** What one chart counts for in a part: its canvas (3.3 MB at three pixels a point) weighs as much as 100 claims drawn. */
+export const CHART_ITEMS = 100;
+
 /** One part of a document to draw: the document cut down to what the part holds. */
 export interface DocumentPart {
   doc: ExportDocument;
@@ -15,11 +18,13 @@ export interface DocumentPart {
 
 /**
  * `doc` in parts of about `items` items each (claims, a theme's notes, indicators, references,
- * highlight notes); 0 draws it whole. A theme or the highlight notes may be cut between parts: the
+ * highlight notes, charts by CHART_ITEMS); 0 draws it whole. A theme or the highlight notes may be cut between parts: the
  * theme goes on in the next part, its heading drawn again there and dropped by `joinPart`.
  */
 export function partsOf(doc: ExportDocument, items: number): DocumentPart[] {
-  if (items <= 0 || doc.empty) return [{ doc, front: true }];
+  // Anything but a whole number of items from 1 (0, NaN) draws the document whole: a part of none would never end.
+  if (!(items >= 1) || doc.empty) return [{ doc, front: true }];
+  items = Math.floor(items);
   const blank = (): ExportDocument => ({ ...doc, sections: [], indicators: [], charts: [], references: [], annotations: null });
   const parts: DocumentPart[] = [];
   let part = blank();
@@ -40,11 +45,22 @@ export function partsOf(doc: ExportDocument, items: number): DocumentPart[] {
       from += claims.length;
     } while (from < section.claims.length);
   }
-  if (doc.indicators.length + doc.references.length > 0 && room <= 0) next();
-  part.indicators = doc.indicators;
-  part.charts = doc.charts;
+  // The indicators' table with their first charts; the charts go on in later parts (a chart's canvas is 3.3 MB).
+  if (doc.indicators.length + doc.charts.length > 0) {
+    if (room <= 0) next();
+    part.indicators = doc.indicators;
+    room -= doc.indicators.length;
+    // At least one chart a part, so the charts left always start a part of their own.
+    for (let charted = 0; ; next()) {
+      part.charts = doc.charts.slice(charted, charted + Math.max(1, Math.floor(room / CHART_ITEMS)));
+      room -= part.charts.length * CHART_ITEMS;
+      charted += part.charts.length;
+      if (charted >= doc.charts.length) break;
+    }
+  }
+  if (doc.references.length > 0 && room <= 0) next();
   part.references = doc.references;
-  room -= doc.indicators.length + doc.references.reduce((sum, group) => sum + group.references.length, 0);
+  room -= doc.references.reduce((sum, group) => sum + group.references.length, 0);
   if (doc.annotations) {
     const { legend, notes, orphans } = doc.annotations;
     let from = 0;
