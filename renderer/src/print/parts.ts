@@ -3,8 +3,8 @@ import type { ExportDocument, ExportSection } from '../../../common/export-docum
 // A long brief is drawn a part at a time: each part is drawn by Svelte, copied (static-copy.ts) and
 // let go before the next is drawn, so the brief is never alive twice. Drawn whole, a 1,935-page
 // brief's Svelte tree and its copy were both alive for a moment: 1.8 GB in the print view's
-// renderer. The parts are the document cut at claims and highlight notes; their copies are joined
-// into one, the same as the document drawn whole (a test compares the two).
+// renderer. The parts are the document cut between claims, charts and highlight notes; their copies
+// are joined into one, the same as the document drawn whole (a test compares the two).
 
 /** What one chart counts for in a part: its canvas (3.3 MB at three pixels a point) weighs as much as 100 claims drawn. */
 export const CHART_ITEMS = 100;
@@ -18,8 +18,9 @@ export interface DocumentPart {
 
 /**
  * `doc` in parts of about `items` items each (claims, a theme's notes, indicators, references,
- * highlight notes, charts by CHART_ITEMS); 0 draws it whole. A theme or the highlight notes may be cut between parts: the
- * theme goes on in the next part, its heading drawn again there and dropped by `joinPart`.
+ * highlight notes, charts by CHART_ITEMS); 0 draws it whole. A theme, the charts or the highlight
+ * notes may be cut between parts: they go on in the next part, their heading drawn again there and
+ * dropped by `joinPart`.
  */
 export function partsOf(doc: ExportDocument, items: number): DocumentPart[] {
   // Anything but a whole number of items from 1 (0, NaN) draws the document whole: a part of none would never end.

@@ -9,9 +9,8 @@ import { staticCopy } from './static-copy.ts';
 /**
  * The document the print view shows, drawn job after job in one page. Each document is drawn by
  * Svelte, a part at a time for a long one (parts.ts), and replaced by a static copy of itself
- * (static-copy.ts says why), so a later job that
- * only changes the contents' page numbers writes those numbers into the copy: the sections,
- * charts and references stay drawn. A long document is cut into print sections (sections.ts): the
+ * (static-copy.ts says why), so a later job that only changes the contents' page numbers writes
+ * those numbers into the copy: the sections, charts and references stay drawn. A long document is cut into print sections (sections.ts): the
  * whole copy is kept outside the page, and each section is shown alone when main asks for it.
  */
 export class PrintView {
