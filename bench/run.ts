@@ -237,7 +237,8 @@ async function pdfExport() {
     for (const pages of PAGES) {
       const file = brief(itemsForPages(pages));
       // Long briefs take minutes a print: one timed run, no warm-up.
-      const runs = pages > 100 ? 1 : RUNS;
+      // A few hundred pages take 20 s a print: three runs each, app and baselines (one swung by 20% from the next).
+      const runs = pages > 1_000 ? 1 : pages > 100 ? 3 : RUNS;
       const warmups = pages > 100 ? 0 : 1;
       const host = await launchChromiumHost({ rendererRoot: RENDERER_ROOT, userData: profileWith(file), version: 'bench' });
       try {
@@ -296,13 +297,14 @@ async function pdfExport() {
         const markdown = join(work, 'brief.md');
         writeFileSync(markdown, toMarkdown(doc));
         if (spawnSync('pandoc', ['--version']).status === 0 && spawnSync('wkhtmltopdf', ['--version']).status === 0) {
+          // As many runs as the app's: one pandoc run of 76 pages took 3.3 s, another within the hour 4.0 s.
           const pandoc = await repeat(
-            1,
+            runs,
             () =>
               execFileSync('pandoc', [markdown, '-o', join(work, 'pandoc.pdf'), '--pdf-engine=wkhtmltopdf', '--metadata', 'title=Brief'], {
                 stdio: 'ignore',
               }),
-            0,
+            warmups,
           );
           record('PDF export', `${printedPages} pages, vs pandoc`, app, 'pandoc + wkhtmltopdf', pandoc, 1, 'faster than pandoc');
         } else {
