@@ -154,7 +154,7 @@ export type Api = {
   'source:import-text': (text: string) => SourcePreview;
   /** The composer's starting point: the whole brief, today, the user as author. */
   'export:defaults': () => ExportOptions;
-  /** The composed document for the live preview. */
+  /** The composed document for the live preview (the composer's print view draws it meanwhile, for a PDF export). */
   'export:preview': (options: ExportOptions) => ExportDocument;
   /** Asks where to save, then writes PDF, Markdown or HTML; null when the dialog was cancelled. */
   'export:run': (format: ExportFormat, options: ExportOptions) => ExportResult | null;

@@ -85,6 +85,17 @@ const withPages = (doc: ExportDocument, pages: ReadonlyMap<string, number> | nul
 });
 
 /**
+ * The first print of `doc` as printWithContentsPages asks for it: with its contents' page numbers
+ * predicted, or, for a document without contents, as it is (and the only print). The composer's
+ * print view draws it ahead of the export (exports.ts).
+ */
+export function firstPrint(doc: ExportDocument): { doc: ExportDocument; how: Parameters<PrintPass>[1] } {
+  if (!doc.headings.some((h) => h.listed))
+    return { doc: { ...doc, pageNumbers: false }, how: { pass: 1, pagesOnly: false, predictPages: false } };
+  return { doc: withPages({ ...doc, pageNumbers: true }, null), how: { pass: 1, pagesOnly: false, predictPages: true } };
+}
+
+/**
  * Prints `doc` to PDF with the right page numbers in its contents, with `print` and `read` (the
  * pages of its headings). A document without contents is printed once.
  */
@@ -93,13 +104,13 @@ export async function printWithContentsPages(
   print: PrintPass,
   read: typeof headingPages = headingPages,
 ): Promise<Uint8Array> {
-  if (!doc.headings.some((h) => h.listed))
-    return (await print({ ...doc, pageNumbers: false }, { pass: 1, pagesOnly: false, predictPages: false })).pdf;
-  const unnumbered = withPages({ ...doc, pageNumbers: true }, null);
+  const first = firstPrint(doc);
+  if (!first.how.predictPages) return (await print(first.doc, first.how)).pdf;
+  const unnumbered = first.doc;
   let current = unnumbered;
   let pass = 1;
   for (; pass <= MAX_PRINTS; pass++) {
-    const printed = await print(current, { pass, pagesOnly: pass > 1, predictPages: pass === 1 });
+    const printed = await print(current, pass === 1 ? first.how : { pass, pagesOnly: true, predictPages: false });
     if (printed.pages) current = withPages(current, printed.pages);
     const pages = await read(printed.pdf, current);
     if (!pages) {

@@ -196,3 +196,45 @@ test('while the composer is open a print view waits loaded: the export draws in 
   assert.equal(pages.length, 4, 'with the composer closed, an export loads its own view');
   assert.equal(pages.at(-1)!.closed, true);
 });
+
+test('the composer’s print view draws what it previews: an export of it only prints, anything else is drawn for the export', async (t) => {
+  const pages: ReturnType<typeof standInPage>[] = [];
+  const { dir, dialogs, documents, service } = exportsWith(t, (service) => ({
+    open: async () => (pages.push(standInPage(service)), pages.at(-1)!),
+  }));
+  const rest = () => new Promise((resolve) => setTimeout(resolve, 400)); // Past the settings' rest before a draw ahead.
+  const previewed = { ...options(service), title: 'Previewed' };
+  service.preview(previewed);
+  assert.equal(pages.length, 0, 'no print view while the composer is closed');
+  await service.warm(true);
+  await rest();
+  assert.deepEqual(pages[0]!.drew, ['Previewed'], 'the composer’s view draws the brief it previews');
+
+  dialogs.answerNext(join(dir, 'a.pdf'));
+  assert.equal((await service.run('pdf', previewed))?.path, join(dir, 'a.pdf'));
+  assert.deepEqual(pages[0]!.drew, ['Previewed'], 'the export printed that drawing, not a second one');
+  await rest();
+  assert.deepEqual(pages[1]!.drew, ['Previewed'], 'the fresh view draws it again for the next export');
+
+  // The brief changed after the preview: the export draws what it prints.
+  documents.edit({ kind: 'brief.bottomLine', text: 'A bottom line written after the preview' });
+  dialogs.answerNext(join(dir, 'b.pdf'));
+  await service.run('pdf', previewed);
+  assert.equal(pages[1]!.drew.length, 2, 'drawn again for the export');
+
+  // Settings changed in quick succession are drawn once, after they rest.
+  for (const title of ['T', 'Ti', 'Tit']) service.preview({ ...previewed, title });
+  await rest();
+  assert.deepEqual(pages[2]!.drew, ['Tit']);
+  // An HTML export draws its own (it asks for the page as one file).
+  dialogs.answerNext(join(dir, 'c.html'));
+  await service.run('html', { ...previewed, title: 'Tit' });
+  assert.deepEqual(pages[2]!.drew, ['Tit', 'Tit']);
+
+  // The composer closed: nothing drawn ahead, and a preview draws nothing.
+  await service.warm(false);
+  service.preview(previewed);
+  await rest();
+  assert.equal(pages.length, 4);
+  assert.equal(pages[3]!.closed, true);
+});

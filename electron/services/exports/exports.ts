@@ -5,10 +5,10 @@ import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob, PrintSections } from '../../../common/ipc/contract.ts';
 import { refuseClashingTargets, writeFileAtomic } from '../../../db/files/index.ts';
 import type { DocumentSession } from '../documents/index.ts';
-import { printWithContentsPages } from './contents-pages.ts';
+import { firstPrint, printWithContentsPages } from './contents-pages.ts';
 import { printTimeLimitMs, withTimeLimit } from './print-layout.ts';
 import { PrintJobs, printFailure } from './print-jobs.ts';
-import { SECTION_PAGES, sectionedPrintPass } from './sectioned-print.ts';
+import { drawForPass, SECTION_PAGES, sectionedPrintPass } from './sectioned-print.ts';
 import { assertSelfContained } from './self-contained-html.ts';
 import type { PrintPage, Printer } from './print-page.ts';
 
@@ -18,12 +18,27 @@ export interface ExportSaveDialog {
 
 const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', html: 'html' };
 
+/**
+ * The longest brief (in claims) the composer's print view draws ahead: about 500 pages, 700 MB in
+ * the print view's renderer while the composer is open. A longer one is drawn when it is exported.
+ */
+export const DRAW_AHEAD_CLAIMS = 10_000;
+/** How long the composer's settings rest before its print view draws them: one draw for a burst of changes. */
+const DRAW_AHEAD_DELAY_MS = 300;
+
 export class ExportService {
   readonly #jobs = new PrintJobs();
   #busy = false;
   /** A print view loaded ahead of the export (while the composer is open), and whether one is wanted. */
   #warm: Promise<PrintPage> | null = null;
   #wantWarm = false;
+  /**
+   * What the composer previews now (while it is open): its print view draws this brief's first
+   * print ahead, so an export of it only prints (the same drawing answers it: print-jobs.ts).
+   */
+  #previewed: ExportOptions | null = null;
+  #drawAheadTimer: NodeJS.Timeout | undefined;
+  readonly #drawAheadDelayMs: number;
   /** The last print view's closing: the next one opens after it. */
   #closing: Promise<void> = Promise.resolve();
   readonly #documents: DocumentSession;
@@ -45,6 +60,8 @@ export class ExportService {
     timeLimitMs?: (doc: ExportDocument) => number;
     /** Pages per print section of a long brief (SECTION_PAGES; tests give less). */
     sectionPages?: number;
+    /** How long the composer's settings rest before they are drawn ahead (DRAW_AHEAD_DELAY_MS). */
+    drawAheadDelayMs?: number;
   }) {
     this.#documents = options.documents;
     this.#dialogs = options.dialogs;
@@ -53,6 +70,7 @@ export class ExportService {
     this.#author = options.author;
     this.#timeLimitMs = options.timeLimitMs ?? printTimeLimitMs;
     this.#sectionPages = options.sectionPages ?? SECTION_PAGES;
+    this.#drawAheadDelayMs = options.drawAheadDelayMs ?? DRAW_AHEAD_DELAY_MS;
   }
 
   defaults(): ExportOptions {
@@ -62,6 +80,38 @@ export class ExportService {
   compose(options: ExportOptions): ExportDocument {
     const { briefs } = this.#documents.workspace;
     return composeExport(briefs.getBrief(), options);
+  }
+
+  /** The composed document for the composer's preview; its print view draws it ahead for a PDF (#drawAhead). */
+  preview(options: ExportOptions): ExportDocument {
+    const doc = this.compose(options);
+    this.#previewed = options;
+    this.#drawAheadSoon(this.#drawAheadDelayMs);
+    return doc;
+  }
+
+  #drawAheadSoon(delayMs: number): void {
+    clearTimeout(this.#drawAheadTimer);
+    this.#drawAheadTimer = setTimeout(() => this.#drawAhead(), delayMs);
+  }
+
+  /**
+   * Has the warm print view draw the previewed brief's first print (what an export of it to PDF
+   * draws first: its contents' pages predicted, cut into sections), while the user reads the
+   * preview. An export of the same document is then answered by this drawing; one of anything
+   * else (settings changed since, the brief edited, HTML) draws its own.
+   */
+  #drawAhead(): void {
+    if (!this.#wantWarm || !this.#warm || this.#busy || !this.#previewed) return;
+    let doc: ExportDocument;
+    try {
+      doc = this.compose(this.#previewed);
+    } catch {
+      return; // Nothing to draw ahead (the brief is closing, or the settings no longer fit it): the export says why, if one is asked for.
+    }
+    if (doc.sections.reduce((claims, section) => claims + section.claims.length, 0) > DRAW_AHEAD_CLAIMS) return;
+    const first = firstPrint(doc);
+    drawForPass(this.#jobs, first.doc, first.how, { sectionPages: this.#sectionPages }).catch(() => undefined);
   }
 
   /** For the print view: the next job to draw, once there is one. */
@@ -81,13 +131,23 @@ export class ExportService {
 
   /**
    * The composer opened (true) or closed: while it is open a print view is kept loaded (scripts,
-   * fonts, chart drawing code), so an export starts drawing at once.
+   * fonts, chart drawing code), with the brief it previews drawn (#drawAhead), so an export starts
+   * printing at once.
    */
   async warm(wanted: boolean): Promise<null> {
     this.#wantWarm = wanted;
+    if (!wanted) {
+      clearTimeout(this.#drawAheadTimer);
+      this.#previewed = null;
+    }
     if (this.#busy) return null; // The export running now leaves one warm, or not, when it ends.
-    if (wanted) this.#warm ??= this.#openPage();
-    else if (this.#warm) await this.#close(this.#takePage());
+    if (wanted) {
+      this.#warm ??= this.#openPage();
+      this.#drawAheadSoon(0);
+    } else if (this.#warm) {
+      this.#jobs.cancel(); // What it was drawing ahead is not handed to the next view.
+      await this.#close(this.#takePage());
+    }
     return null;
   }
 
@@ -133,6 +193,8 @@ export class ExportService {
       return await this.#run(format, options);
     } finally {
       this.#busy = false;
+      // The fresh print view the composer keeps draws its brief again, for the next export.
+      this.#drawAheadSoon(0);
     }
   }
 
@@ -170,6 +232,7 @@ export class ExportService {
           let page = await opening;
           if (page.isGone()) {
             // The warm view died while the composer was open (its renderer crashed): a fresh one.
+            this.#jobs.cancel(); // Anything it drew ahead died with it.
             await this.#close(opening);
             page = await (opening = this.#openPage());
           }

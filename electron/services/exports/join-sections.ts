@@ -47,10 +47,14 @@ export interface PageNumberStamp {
 const name = PDFName.of;
 
 /**
- * pdf-lib lets other work run every so many objects it reads or writes (its default, 100, spends
- * seconds waiting on a long brief's 300,000 objects); this many keeps each stretch to a few milliseconds.
+ * pdf-lib lets other work run every so many objects it reads (its default, 100, spends seconds
+ * waiting on a long brief's 300,000 objects). A section is read while the next one prints, and
+ * main's answers to the print view wait behind it: at 5,000 objects a stretch, showing the next
+ * section waited 450 ms for a section's read; at 1,000, 100 to 200 ms.
  */
-const OBJECTS_PER_TICK = 5_000;
+const OBJECTS_PER_TICK_READ = 1_000;
+/** The joined PDF is written when nothing else is waiting: in longer stretches (each wait costs a millisecond). */
+const OBJECTS_PER_TICK_WRITE = 5_000;
 
 interface OutlineEntry {
   title: PDFObject;
@@ -89,7 +93,7 @@ export class SectionJoin {
   async add(bytes: Uint8Array): Promise<void> {
     const out = this.#out;
     const context = out.context;
-    const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+    const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK_READ });
     const copier = PDFObjectCopier.for(src.context, context);
     const offset = this.#nextKey;
     const first = this.#sections++ === 0;
@@ -181,7 +185,7 @@ export class SectionJoin {
     if (this.#outline.length > 0) out.catalog.set(name('Outlines'), buildOutline(out, this.#outline));
     if (stamp) await stampPageNumbers(out, stamp);
     // No object streams: pdf-lib writes their cross-reference stream in time that grows with the square of the objects.
-    return out.save({ useObjectStreams: false, objectsPerTick: OBJECTS_PER_TICK });
+    return out.save({ useObjectStreams: false, objectsPerTick: OBJECTS_PER_TICK_WRITE });
   }
 }
 

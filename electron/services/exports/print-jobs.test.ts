@@ -72,3 +72,59 @@ test('a long document’s sections are shown one at a time after it is drawn, an
   jobs.failed('there is no print section 6');
   await assert.rejects(failing, (error: StoreError) => /print section 6/.test(error.message));
 });
+
+test('a drawing asked for again while the view holds it is not drawn twice; once the view did anything else, or closed, it is', async () => {
+  const jobs = new PrintJobs();
+  const drawn: string[] = [];
+  // The print view: takes each job, and answers it after a moment (it is still drawing when asked again).
+  let open = true;
+  const view = (async () => {
+    while (open) {
+      const job = await jobs.next().catch(() => null);
+      if (!job) return;
+      drawn.push(job.kind === 'draw' ? job.document.title : `section ${job.index + 1}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      jobs.ready(null, null, job.kind === 'draw' && job.sectionPages > 0 ? { count: 2, contents: [0] } : null);
+    }
+  })();
+  const ahead = jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 });
+  const asked = jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 });
+  assert.equal(asked, ahead, 'asked again while it is being drawn: the same drawing');
+  await asked;
+  assert.equal(await jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 }), await ahead, 'asked again once drawn: the same');
+  assert.deepEqual(drawn, ['Brief']);
+
+  // Anything else asked for: another document, other settings, a section shown.
+  await jobs.draw(doc('Brief'), { predictPages: false, sectionPages: 80 });
+  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
+  await jobs.show(1);
+  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
+  assert.deepEqual(drawn, ['Brief', 'Brief', 'Other', 'section 2', 'Other']);
+
+  // The print stopped, or the view closed: drawn again.
+  jobs.cancel();
+  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
+  jobs.dropAsking();
+  const again = jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
+  const lateView = jobs.next();
+  assert.equal(asDraw(await lateView).document.title, 'Other', 'a closed view’s drawing is given to the next view');
+  jobs.ready(null);
+  await again;
+  open = false;
+  jobs.dropAsking();
+  await view;
+  assert.deepEqual(drawn, ['Brief', 'Brief', 'Other', 'section 2', 'Other', 'Other']);
+});
+
+test('a drawing that failed is drawn afresh when asked again', async () => {
+  const jobs = new PrintJobs();
+  const first = jobs.draw(doc('Brief'));
+  await jobs.next();
+  jobs.failed('out of memory');
+  await assert.rejects(first, /out of memory/);
+  const second = jobs.draw(doc('Brief'));
+  assert.notEqual(second, first);
+  assert.equal(asDraw(await jobs.next()).document.title, 'Brief', 'handed to the view again');
+  jobs.ready(null);
+  await second;
+});

@@ -9,6 +9,9 @@ import { StoreError } from '../../../common/errors.ts';
 // while the composer is open; a later pass that only changes those numbers redraws only them.
 // One print view is alive at a time (ExportService closes one before it opens the next), so the
 // view that asks is the export's; a closed view's waiting request is dropped (`dropAsking`).
+// A drawing asked for again while the view still holds it (nothing else drawn or shown since, the
+// view not closed) is not drawn twice: the composer's view draws the PDF's first print ahead of the
+// export (exports.ts), and the export's own first print is answered by that drawing.
 
 /** The sentence for a print view that could not draw the brief. */
 export const printFailure = (reason: string) =>
@@ -42,6 +45,8 @@ interface Drawing {
 
 export class PrintJobs {
   #drawing: Drawing | null = null;
+  /** The last drawing asked for, by its job's JSON, while the view holds it (or is drawing it). */
+  #held: { key: string; drawn: Promise<Drawn> } | null = null;
   /** The print view waiting for its next job. */
   #asking: PromiseWithResolvers<PrintJob> | null = null;
 
@@ -57,7 +62,15 @@ export class PrintJobs {
     document: ExportDocument,
     { wantSnapshot = false, pagesOnly = false, predictPages = false, sectionPages = 0, partItems = PART_ITEMS } = {},
   ): Promise<Drawn> {
-    return this.#give({ kind: 'draw', document, wantSnapshot, pagesOnly, predictPages, sectionPages, partItems });
+    const job: PrintJob = { kind: 'draw', document, wantSnapshot, pagesOnly, predictPages, sectionPages, partItems };
+    const key = JSON.stringify(job);
+    if (this.#held?.key === key) return this.#held.drawn;
+    const drawn = this.#give(job);
+    const held = { key, drawn };
+    this.#held = held;
+    // A drawing that failed or was given up is drawn afresh when asked again.
+    drawn.catch(() => this.#held === held && (this.#held = null));
+    return drawn;
   }
 
   /** Has the print view show only print section `index` of the document it drew; resolves once it is shown. */
@@ -66,6 +79,8 @@ export class PrintJobs {
   }
 
   #give(job: PrintJob): Promise<Drawn> {
+    // Whatever the view does next, it no longer holds the drawing before (a section shown replaces it on the page).
+    this.#held = null;
     this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'Another print took its place.'));
     const drawing: Drawing = {
       job,
@@ -103,12 +118,14 @@ export class PrintJobs {
   dropAsking(): void {
     this.#asking?.reject(new StoreError('out-of-turn', 'This print view was closed.'));
     this.#asking = null;
+    this.#held = null; // The view closed holds its drawing no more.
   }
 
   /** Nothing is drawing any more (the print gave up): a late word from the print view is ignored. */
   cancel(): void {
     this.#drawing?.drawn.reject(new StoreError('out-of-turn', 'The print was stopped.'));
     this.#drawing = null;
+    this.#held = null;
   }
 
   #handOver(asking: PromiseWithResolvers<PrintJob>): void {

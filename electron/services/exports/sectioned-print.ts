@@ -1,3 +1,4 @@
+import type { ExportDocument } from '../../../common/export-document.ts';
 import type { PrintPass } from './contents-pages.ts';
 import { SectionJoin } from './join-sections.ts';
 import { PAGE_NUMBER_STAMP, pdfLayout } from './print-layout.ts';
@@ -33,6 +34,19 @@ export interface SectionedPrintOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Has `jobs`' print view draw `doc` as a pass printing it `how` does: the composer's view draws an
+ * export's first print so ahead of it (exports.ts), and the pass is answered by that drawing.
+ */
+export function drawForPass(
+  jobs: PrintJobs,
+  doc: ExportDocument,
+  how: Parameters<PrintPass>[1],
+  { sectionPages = SECTION_PAGES, partItems }: Pick<SectionedPrintOptions, 'sectionPages' | 'partItems'> = {},
+) {
+  return jobs.draw(doc, { pagesOnly: how.pagesOnly, predictPages: how.predictPages, sectionPages, partItems });
+}
+
 /** A PrintPass over `jobs`' print view, loaded in `page`. */
 export function sectionedPrintPass(
   jobs: PrintJobs,
@@ -42,7 +56,7 @@ export function sectionedPrintPass(
   /** The last pass's sections, for a pass that changes only the contents' numbers. */
   let printed: Uint8Array[] = [];
   return async (doc, how) => {
-    const drawn = await jobs.draw(doc, { ...how, sectionPages, partItems });
+    const drawn = await drawForPass(jobs, doc, how, { sectionPages, partItems });
     if (!drawn.sections) {
       printed = [];
       onPrint?.(0, 1);

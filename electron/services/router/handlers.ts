@@ -48,7 +48,7 @@ export function createHandlers({ documents, exports, preferences, sources, info 
     'source:import-file': (name, base64) => sources.importFile(name, base64),
     'source:import-text': (text) => sources.importText(text),
     'export:defaults': () => exports.defaults(),
-    'export:preview': (options) => exports.compose(options),
+    'export:preview': (options) => exports.preview(options),
     'export:run': (format, options) => exports.run(format, options),
     'export:warm': (wanted) => exports.warm(wanted),
     'print:document': () => exports.printDocument(),
