@@ -222,14 +222,19 @@ test('the composer’s print view draws what it previews: an export of it only p
   await service.run('pdf', previewed);
   assert.equal(pages[1]!.drew.length, 2, 'drawn again for the export');
 
-  // Settings changed in quick succession are drawn once, after they rest.
-  for (const title of ['T', 'Ti', 'Tit']) service.preview({ ...previewed, title });
+  // Settings changed in quick succession: the first is drawn at once, the last once they rest, none between.
   await rest();
-  assert.deepEqual(pages[2]!.drew, ['Tit']);
+  pages[2]!.drew.length = 0;
+  for (const title of ['T', 'Ti', 'Tit']) {
+    service.preview({ ...previewed, title });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // Typed a moment apart.
+  }
+  await rest();
+  assert.deepEqual(pages[2]!.drew, ['T', 'Tit']);
   // An HTML export draws its own (it asks for the page as one file).
   dialogs.answerNext(join(dir, 'c.html'));
   await service.run('html', { ...previewed, title: 'Tit' });
-  assert.deepEqual(pages[2]!.drew, ['Tit', 'Tit']);
+  assert.deepEqual(pages[2]!.drew, ['T', 'Tit', 'Tit']);
 
   // The composer closed: nothing drawn ahead, and a preview draws nothing.
   await service.warm(false);

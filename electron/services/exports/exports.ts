@@ -37,6 +37,7 @@ export class ExportService {
    * print ahead, so an export of it only prints (the same drawing answers it: print-jobs.ts).
    */
   #previewed: ExportOptions | null = null;
+  #previewedAt = -Infinity;
   #drawAheadTimer: NodeJS.Timeout | undefined;
   readonly #drawAheadDelayMs: number;
   /** The last print view's closing: the next one opens after it. */
@@ -86,7 +87,11 @@ export class ExportService {
   preview(options: ExportOptions): ExportDocument {
     const doc = this.compose(options);
     this.#previewed = options;
-    this.#drawAheadSoon(this.#drawAheadDelayMs);
+    // A preview after a rest (the composer opening) is drawn at once; one in a burst of changes, once they rest.
+    const now = performance.now();
+    const resting = now - this.#previewedAt > this.#drawAheadDelayMs;
+    this.#previewedAt = now;
+    this.#drawAheadSoon(resting ? 0 : this.#drawAheadDelayMs);
     return doc;
   }
 
