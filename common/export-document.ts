@@ -246,3 +246,27 @@ export const headingOf = (doc: Pick<ExportDocument, 'headings'>, anchor: string)
 /** "[image: chart of output — https://x/y.png]": how every view and export writes an image in a note, which is never loaded. */
 export const imageText = (alt: string, address: string): string =>
   alt.trim() ? `[image: ${alt.trim()} — ${address}]` : `[image: ${address}]`;
+
+/** What one chart weighs in the print view: its canvas (3.3 MB at three pixels a point) as much as 100 claims drawn. */
+export const CHART_ITEMS = 100;
+
+/**
+ * How much drawing `doc` takes in the print view, in items: claims, notes on themes and claims,
+ * indicators, references and highlight notes, each chart as CHART_ITEMS (the measure the print view
+ * cuts a long brief into parts by: renderer/src/print/parts.ts).
+ */
+export function printItems(doc: ExportDocument): number {
+  const themes = doc.sections.reduce(
+    (sum, section) => sum + section.notes.length + section.claims.reduce((claims, claim) => claims + 1 + claim.notes.length, 0),
+    0,
+  );
+  const references = doc.references.reduce((sum, group) => sum + group.references.length, 0);
+  return (
+    doc.briefNotes.length +
+    themes +
+    doc.indicators.length +
+    references +
+    (doc.annotations?.notes.length ?? 0) +
+    doc.charts.length * CHART_ITEMS
+  );
+}

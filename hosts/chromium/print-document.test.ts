@@ -33,12 +33,25 @@ function seedDocument(dir: string) {
 }
 
 const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', pdf))![1]);
-/** A page's words in reading order, without its "Page N of M" (drawn by Chromium in one, by the join in the other). */
-const wordsOf = (pdf: string, page: number) =>
-  run('pdftotext', '-f', String(page), '-l', String(page), pdf, '-')
+/**
+ * A page's words by where they stand (line by line from the top, each line from the left), without
+ * its "Page N of M" (drawn by Chromium in one, by the join in the other). Not in the order the PDF
+ * paints them: a table's cells were painted in another order by a section's print than by the whole's.
+ */
+const wordsOf = (pdf: string, page: number) => {
+  const words = [
+    ...run('pdftotext', '-bbox', '-f', String(page), '-l', String(page), pdf, '-').matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g,
+    ),
+  ].map(([, x, y, word]) => ({ x: Number(x), y: Math.round(Number(y)), word: word! }));
+  words.sort((a, b) => a.y - b.y || a.x - b.x);
+  return words
+    .map((w) => w.word)
+    .join(' ')
     .replace(/Page \d+ of \d+/, '')
     .split(/\s+/)
     .filter(Boolean);
+};
 
 interface Outline {
   title: string;

@@ -28,8 +28,8 @@ function exportsWith(t: Parameters<typeof tempDir>[0], printer: (service: () => 
   return { dir, dialogs, documents, service };
 }
 
-/** A stand-in print view's page: `draws` says whether its view answers the jobs it takes. */
-function standInPage(service: () => ExportService, { draws = true } = {}) {
+/** A stand-in print view's page: `draws` says whether its view answers the jobs it takes, `drawMs` how long each takes. */
+function standInPage(service: () => ExportService, { draws = true, drawMs = 0 } = {}) {
   const gone = Promise.withResolvers<void>();
   const page = {
     closed: false,
@@ -49,7 +49,15 @@ function standInPage(service: () => ExportService, { draws = true } = {}) {
         .catch(() => null);
       if (!job) return;
       page.drew.push(job.kind === 'draw' ? job.document.title : `section ${job.index + 1}`);
-      if (draws) service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null, null);
+      if (drawMs > 0) await new Promise((resolve) => setTimeout(resolve, drawMs));
+      // A view whose job was taken from it while it drew is told so (main.ts then asks for the next).
+      if (draws) {
+        try {
+          service().printReady('<!doctype html><html><body><p>drawn</p></body></html>', null, null);
+        } catch {
+          continue;
+        }
+      }
     }
   })();
   return page;
@@ -242,4 +250,30 @@ test('the composer’s print view draws what it previews: an export of it only p
   await rest();
   assert.equal(pages.length, 4);
   assert.equal(pages[3]!.closed, true);
+});
+
+test('an export while the composer’s view still draws: of the same, it waits for that drawing; of other settings, it then draws its own', async (t) => {
+  const pages: ReturnType<typeof standInPage>[] = [];
+  const { dir, dialogs, service } = exportsWith(t, (service) => ({
+    open: async () => (pages.push(standInPage(service, { drawMs: 150 })), pages.at(-1)!),
+  }));
+  const previewed = { ...options(service), title: 'Previewed' };
+  await service.warm(true);
+  service.preview(previewed);
+  await new Promise((resolve) => setTimeout(resolve, 20)); // The view has begun drawing it.
+  assert.deepEqual(pages[0]!.drew, ['Previewed']);
+  // A Markdown export meanwhile leaves the drawing alone, and a PDF of the same waits for it.
+  dialogs.answerNext(join(dir, 'brief.md'));
+  await service.run('md', previewed);
+  dialogs.answerNext(join(dir, 'same.pdf'));
+  await service.run('pdf', previewed);
+  assert.deepEqual(pages[0]!.drew, ['Previewed'], 'drawn once, for the composer and the export');
+
+  // The fresh view draws the previewed settings again; an export of others waits, then draws its own.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(pages[1]!.drew, ['Previewed']);
+  dialogs.answerNext(join(dir, 'other.pdf'));
+  await service.run('pdf', { ...previewed, title: 'Other' });
+  assert.deepEqual(pages[1]!.drew, ['Previewed', 'Other'], 'the export’s own document drawn once the view was free');
+  await service.warm(false);
 });

@@ -1,5 +1,5 @@
 import { composeExport, defaultExportOptions, toMarkdown } from '../../../db/export/index.ts';
-import type { ExportDocument, ExportOptions } from '../../../common/export-document.ts';
+import { printItems, type ExportDocument, type ExportOptions } from '../../../common/export-document.ts';
 import { StoreError } from '../../../common/errors.ts';
 import { suggestedFileName } from '../../../common/save-name.ts';
 import type { Events, ExportFormat, ExportResult, PrintJob, PrintSections } from '../../../common/ipc/contract.ts';
@@ -19,10 +19,11 @@ export interface ExportSaveDialog {
 const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', html: 'html' };
 
 /**
- * The longest brief (in claims) the composer's print view draws ahead: about 500 pages, 700 MB in
- * the print view's renderer while the composer is open. A longer one is drawn when it is exported.
+ * The longest brief the composer's print view draws ahead, in items (printItems): about 500 pages,
+ * 700 MB in the print view's renderer while the composer is open (a 370-page brief weighs 9,660). A
+ * longer one is drawn when it is exported.
  */
-export const DRAW_AHEAD_CLAIMS = 10_000;
+export const DRAW_AHEAD_ITEMS = 13_000;
 /** How long the composer's settings rest before its print view draws them: one draw for a burst of changes. */
 const DRAW_AHEAD_DELAY_MS = 300;
 
@@ -37,7 +38,8 @@ export class ExportService {
    * print ahead, so an export of it only prints (the same drawing answers it: print-jobs.ts).
    */
   #previewed: ExportOptions | null = null;
-  #previewedAt = -Infinity;
+  /** The next preview is drawn at once (the composer opened, or an export ended); later ones once the settings rest. */
+  #drawAtOnce = false;
   #drawAheadTimer: NodeJS.Timeout | undefined;
   readonly #drawAheadDelayMs: number;
   /** The last print view's closing: the next one opens after it. */
@@ -87,11 +89,9 @@ export class ExportService {
   preview(options: ExportOptions): ExportDocument {
     const doc = this.compose(options);
     this.#previewed = options;
-    // A preview after a rest (the composer opening) is drawn at once; one in a burst of changes, once they rest.
-    const now = performance.now();
-    const resting = now - this.#previewedAt > this.#drawAheadDelayMs;
-    this.#previewedAt = now;
-    this.#drawAheadSoon(resting ? 0 : this.#drawAheadDelayMs);
+    // The view cannot stop a drawing once begun: settings being typed are drawn once they rest, not word by word.
+    this.#drawAheadSoon(this.#drawAtOnce ? 0 : this.#drawAheadDelayMs);
+    this.#drawAtOnce = false;
     return doc;
   }
 
@@ -114,9 +114,9 @@ export class ExportService {
     } catch {
       return; // Nothing to draw ahead (the brief is closing, or the settings no longer fit it): the export says why, if one is asked for.
     }
-    if (doc.sections.reduce((claims, section) => claims + section.claims.length, 0) > DRAW_AHEAD_CLAIMS) return;
+    if (printItems(doc) > DRAW_AHEAD_ITEMS) return;
     const first = firstPrint(doc);
-    drawForPass(this.#jobs, first.doc, first.how, { sectionPages: this.#sectionPages }).catch(() => undefined);
+    drawForPass(this.#jobs, first.doc, first.how, { sectionPages: this.#sectionPages, hold: true }).catch(() => undefined);
   }
 
   /** For the print view: the next job to draw, once there is one. */
@@ -144,7 +144,7 @@ export class ExportService {
     if (!wanted) {
       clearTimeout(this.#drawAheadTimer);
       this.#previewed = null;
-    }
+    } else if (!this.#warm) this.#drawAtOnce = true; // The composer opening: its first preview is drawn at once.
     if (this.#busy) return null; // The export running now leaves one warm, or not, when it ends.
     if (wanted) {
       this.#warm ??= this.#openPage();
@@ -200,6 +200,7 @@ export class ExportService {
       this.#busy = false;
       // The fresh print view the composer keeps draws its brief again, for the next export.
       this.#drawAheadSoon(0);
+      this.#drawAtOnce = true;
     }
   }
 
@@ -278,15 +279,12 @@ export class ExportService {
         { path: this.#documents.workspace.db.name, what: 'the brief’s working copy' },
       ],
     );
-    try {
-      this.#emit({ stage: 'composing', percent: 5 });
-      const data = format === 'md' ? toMarkdown(doc) : await this.#print(doc, format);
-      this.#emit({ stage: 'writing', percent: 90 });
-      const bytes = writeFileAtomic(target, data);
-      this.#emit({ stage: 'done', percent: 100 });
-      return { format, path: target, bytes };
-    } finally {
-      this.#jobs.cancel();
-    }
+    // A Markdown export leaves the print view alone: what it drew ahead stays for a PDF (#print cancels its own jobs).
+    this.#emit({ stage: 'composing', percent: 5 });
+    const data = format === 'md' ? toMarkdown(doc) : await this.#print(doc, format);
+    this.#emit({ stage: 'writing', percent: 90 });
+    const bytes = writeFileAtomic(target, data);
+    this.#emit({ stage: 'done', percent: 100 });
+    return { format, path: target, bytes };
   }
 }

@@ -73,13 +73,12 @@ test('a long document’s sections are shown one at a time after it is drawn, an
   await assert.rejects(failing, (error: StoreError) => /print section 6/.test(error.message));
 });
 
-test('a drawing asked for again while the view holds it is not drawn twice; once the view did anything else, or closed, it is', async () => {
+test('a drawing made ahead answers the same job while the view holds it; once the view did anything else, or closed, it is drawn again', async () => {
   const jobs = new PrintJobs();
   const drawn: string[] = [];
   // The print view: takes each job, and answers it after a moment (it is still drawing when asked again).
-  let open = true;
   const view = (async () => {
-    while (open) {
+    for (;;) {
       const job = await jobs.next().catch(() => null);
       if (!job) return;
       drawn.push(job.kind === 'draw' ? job.document.title : `section ${job.index + 1}`);
@@ -87,38 +86,41 @@ test('a drawing asked for again while the view holds it is not drawn twice; once
       jobs.ready(null, null, job.kind === 'draw' && job.sectionPages > 0 ? { count: 2, contents: [0] } : null);
     }
   })();
-  const ahead = jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 });
-  const asked = jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 });
-  assert.equal(asked, ahead, 'asked again while it is being drawn: the same drawing');
-  await asked;
-  assert.equal(await jobs.draw(doc('Brief'), { predictPages: true, sectionPages: 80 }), await ahead, 'asked again once drawn: the same');
+  const first = { predictPages: true, sectionPages: 80 };
+  const ahead = jobs.draw(doc('Brief'), { ...first, hold: true });
+  assert.equal(jobs.draw(doc('Brief'), first), ahead, 'asked for while it is being drawn: the same drawing');
+  await ahead;
+  assert.equal(jobs.draw(doc('Brief'), first), ahead, 'asked for once drawn: the same');
   assert.deepEqual(drawn, ['Brief']);
 
-  // Anything else asked for: another document, other settings, a section shown.
-  await jobs.draw(doc('Brief'), { predictPages: false, sectionPages: 80 });
-  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
+  // Anything else asked for (other settings, another document, a section shown) is drawn, and the drawing ahead is let go.
+  await jobs.draw(doc('Brief'), { ...first, predictPages: false });
+  await jobs.draw(doc('Brief'), first);
+  await jobs.draw(doc('Other'), { ...first, hold: true });
   await jobs.show(1);
-  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
-  assert.deepEqual(drawn, ['Brief', 'Brief', 'Other', 'section 2', 'Other']);
+  await jobs.draw(doc('Other'), first);
+  assert.deepEqual(drawn, ['Brief', 'Brief', 'Brief', 'Other', 'section 2', 'Other']);
+  // A drawing not made ahead is not held: asked for again, it is drawn again.
+  await jobs.draw(doc('Other'), first);
+  assert.equal(drawn.length, 7);
 
-  // The print stopped, or the view closed: drawn again.
+  // The print stopped, or the view closed: what it drew ahead is drawn again.
+  await jobs.draw(doc('Held'), { ...first, hold: true });
   jobs.cancel();
-  await jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
-  jobs.dropAsking();
-  const again = jobs.draw(doc('Other'), { predictPages: false, sectionPages: 80 });
-  const lateView = jobs.next();
-  assert.equal(asDraw(await lateView).document.title, 'Other', 'a closed view’s drawing is given to the next view');
+  await jobs.draw(doc('Held'), first);
+  assert.deepEqual(drawn.slice(7), ['Held', 'Held']);
+  await jobs.draw(doc('Held'), { ...first, hold: true });
+  jobs.dropAsking(); // The view's page closed (its request for the next job refused: it stops).
+  await view;
+  const again = jobs.draw(doc('Held'), first);
+  assert.equal(asDraw(await jobs.next()).document.title, 'Held', 'handed to the next view to ask');
   jobs.ready(null);
   await again;
-  open = false;
-  jobs.dropAsking();
-  await view;
-  assert.deepEqual(drawn, ['Brief', 'Brief', 'Other', 'section 2', 'Other', 'Other']);
 });
 
-test('a drawing that failed is drawn afresh when asked again', async () => {
+test('a drawing made ahead that failed is drawn afresh when asked for again', async () => {
   const jobs = new PrintJobs();
-  const first = jobs.draw(doc('Brief'));
+  const first = jobs.draw(doc('Brief'), { hold: true });
   await jobs.next();
   jobs.failed('out of memory');
   await assert.rejects(first, /out of memory/);

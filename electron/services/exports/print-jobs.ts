@@ -9,9 +9,9 @@ import { StoreError } from '../../../common/errors.ts';
 // while the composer is open; a later pass that only changes those numbers redraws only them.
 // One print view is alive at a time (ExportService closes one before it opens the next), so the
 // view that asks is the export's; a closed view's waiting request is dropped (`dropAsking`).
-// A drawing asked for again while the view still holds it (nothing else drawn or shown since, the
-// view not closed) is not drawn twice: the composer's view draws the PDF's first print ahead of the
-// export (exports.ts), and the export's own first print is answered by that drawing.
+// A drawing made ahead (`hold`: the composer's view draws the PDF's first print before the export
+// is asked for, exports.ts) answers the same job asked for again while the view still holds it
+// (nothing else drawn or shown since, the view not closed): the export's first print is not drawn twice.
 
 /** The sentence for a print view that could not draw the brief. */
 export const printFailure = (reason: string) =>
@@ -45,7 +45,7 @@ interface Drawing {
 
 export class PrintJobs {
   #drawing: Drawing | null = null;
-  /** The last drawing asked for, by its job's JSON, while the view holds it (or is drawing it). */
+  /** The drawing made ahead, by its job's JSON, while the view holds it (or is drawing it). */
   #held: { key: string; drawn: Promise<Drawn> } | null = null;
   /** The print view waiting for its next job. */
   #asking: PromiseWithResolvers<PrintJob> | null = null;
@@ -56,17 +56,18 @@ export class PrintJobs {
    * page numbers differ from the job before, which the print view still shows; `predictPages`:
    * fill the contents' page numbers with the pages the view predicts; `sectionPages`: cut a long
    * document into print sections of about this many pages (0: never); `partItems`: draw it this
-   * many items at a time (0: whole).
+   * many items at a time (0: whole); `hold`: a drawing made ahead, to answer the same job later.
    */
   draw(
     document: ExportDocument,
-    { wantSnapshot = false, pagesOnly = false, predictPages = false, sectionPages = 0, partItems = PART_ITEMS } = {},
+    { wantSnapshot = false, pagesOnly = false, predictPages = false, sectionPages = 0, partItems = PART_ITEMS, hold = false } = {},
   ): Promise<Drawn> {
     const job: PrintJob = { kind: 'draw', document, wantSnapshot, pagesOnly, predictPages, sectionPages, partItems };
-    const key = JSON.stringify(job);
-    if (this.#held?.key === key) return this.#held.drawn;
+    // The whole job is its key (a brief of 2,000 pages is tens of MB of it): written only when there is a drawing to match, or one to hold.
+    if (this.#held && this.#held.key === JSON.stringify(job)) return this.#held.drawn;
     const drawn = this.#give(job);
-    const held = { key, drawn };
+    if (!hold) return drawn;
+    const held = { key: JSON.stringify(job), drawn };
     this.#held = held;
     // A drawing that failed or was given up is drawn afresh when asked again.
     drawn.catch(() => this.#held === held && (this.#held = null));

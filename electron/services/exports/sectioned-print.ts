@@ -42,9 +42,13 @@ export function drawForPass(
   jobs: PrintJobs,
   doc: ExportDocument,
   how: Parameters<PrintPass>[1],
-  { sectionPages = SECTION_PAGES, partItems }: Pick<SectionedPrintOptions, 'sectionPages' | 'partItems'> = {},
+  {
+    sectionPages = SECTION_PAGES,
+    partItems,
+    hold = false,
+  }: Pick<SectionedPrintOptions, 'sectionPages' | 'partItems'> & { /** A drawing made ahead (PrintJobs.draw). */ hold?: boolean } = {},
 ) {
-  return jobs.draw(doc, { pagesOnly: how.pagesOnly, predictPages: how.predictPages, sectionPages, partItems });
+  return jobs.draw(doc, { pagesOnly: how.pagesOnly, predictPages: how.predictPages, sectionPages, partItems, hold });
 }
 
 /** A PrintPass over `jobs`' print view, loaded in `page`. */

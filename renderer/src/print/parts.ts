@@ -1,4 +1,4 @@
-import type { ExportDocument, ExportSection } from '../../../common/export-document.ts';
+import { CHART_ITEMS, type ExportDocument, type ExportSection } from '../../../common/export-document.ts';
 
 // A long brief is drawn a part at a time: each part is drawn by Svelte, copied (static-copy.ts) and
 // let go before the next is drawn, so the brief is never alive twice. Drawn whole, a 1,935-page
@@ -6,8 +6,7 @@ import type { ExportDocument, ExportSection } from '../../../common/export-docum
 // renderer. The parts are the document cut between claims, charts and highlight notes; their copies
 // are joined into one, the same as the document drawn whole (a test compares the two).
 
-/** What one chart counts for in a part: its canvas (3.3 MB at three pixels a point) weighs as much as 100 claims drawn. */
-export const CHART_ITEMS = 100;
+export { CHART_ITEMS };
 
 /** One part of a document to draw: the document cut down to what the part holds. */
 export interface DocumentPart {

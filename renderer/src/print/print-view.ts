@@ -175,7 +175,7 @@ async function loadFontsFor(text: string): Promise<void> {
 }
 
 /**
- * Every image in `root` loaded (a data URL loads after it is set), so the print shows it. Not
+ * Every image in `root` loaded (a blob or data URL loads after it is set), so the print shows it. Not
  * decoded: the print decodes what it paints, and decoding 37 charts ahead took 2 s of a 368-page brief.
  */
 function imagesLoaded(root: ParentNode): Promise<unknown> {
