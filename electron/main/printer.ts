@@ -10,6 +10,8 @@ export function electronPrinter(preloadPath: string): Printer {
     async open() {
       const window = createSecureWindow({ show: false, width: 900, height: 1200 }, preloadPath, 'print');
       lockNavigation(window);
+      // It draws while hidden (ahead of an export, while the composer is open): not slowed as a background page.
+      window.webContents.setBackgroundThrottling(false);
       const end = pageEnd((stopped) => {
         window.webContents.once('render-process-gone', stopped);
         window.once('closed', stopped);
