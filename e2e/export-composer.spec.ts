@@ -371,6 +371,32 @@ test.describe('a brief with everything the analyst wrote', () => {
   });
 });
 
+test('the composer follows an undo: of an edit to the brief (its preview), and of the brief’s first settings (its form)', async ({
+  workspace,
+}) => {
+  const { composer } = workspace;
+  // An edit made in the workspace, then undone with the composer open: the preview drops it.
+  await workspace.claim('1.1').edit('ZEBRA The core viewpoint of the articles highlights Russia [1][19]');
+  await composer.open();
+  await expect(composer.document).toContainText('ZEBRA');
+  await composer.heading.click();
+  await workspace.undo();
+  await expect(workspace.status).toContainText('Undone');
+  await expect(composer.document).not.toContainText('ZEBRA');
+  await expect(composer.document).toContainText('The core viewpoint of the articles');
+
+  // The brief's first settings, undone: the form (and the preview) go back to the defaults.
+  const title = await composer.title.inputValue();
+  await composer.title.fill('Undo me');
+  await expect(composer.kept).toBeVisible();
+  await expect(composer.previewTitle).toHaveText('Undo me');
+  await composer.heading.click();
+  await workspace.undo();
+  await expect(workspace.status).toContainText('Undone: Change export settings');
+  await expect(composer.title).toHaveValue(title);
+  await expect(composer.previewTitle).toHaveText(title);
+});
+
 test('an image in a note is never loaded: the workspace and every export show its words and address instead', async ({
   app,
   page,

@@ -138,21 +138,27 @@ export class ComposerState {
     });
   }
 
-  /** The brief's settings changed without the composer (undo, redo, a merge): the form follows them; another brief: the composer starts on it. */
+  /**
+   * The brief changed without the composer (an edit, undo, redo, a merge): the preview is composed
+   * again, and the form follows the brief's settings where they changed (to the defaults when the
+   * brief has none any more: its first settings undone); another brief: the composer starts on it.
+   */
   follow(brief: Brief | null): void {
     // Another brief was opened (New, Open, Revert…) while the composer is shown: it starts from that brief's settings.
     if (this.options && (brief?.id ?? null) !== this.#briefId) {
       void this.open(brief);
       return;
     }
-    const stored = brief?.exportSettings;
-    if (!stored || !this.#defaults || !this.options || brief.id !== this.#briefId || this.#pending) return;
-    const seen = canonical({ ...this.#defaults, ...stored });
-    if (seen === this.#seen || seen === this.#stored) {
-      this.#seen = seen;
-      return;
-    }
-    this.#load(brief.themes, stored);
+    if (!brief || !this.#defaults || !this.options || brief.id !== this.#briefId) return;
+    const stored = brief.exportSettings ?? null;
+    const seen = stored ? canonical({ ...this.#defaults, ...stored }) : null;
+    if (this.#pending || seen === this.#seen) {
+      // The settings are the form's (or a change to them is waiting to be saved): the brief's words may have changed.
+      void this.refresh();
+    } else if (seen !== null && seen === this.#stored) {
+      this.#seen = seen; // The form's own save, come back.
+      void this.refresh();
+    } else this.#load(brief.themes, stored); // The form changes, and its preview with it.
   }
 
   /** Re-composes the preview; a slower earlier answer never overwrites a newer one. */
