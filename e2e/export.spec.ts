@@ -135,3 +135,22 @@ test('File > Export as PDF exports the whole brief with progress shown, from the
   await expect(composer.exported('PDF')).toBeVisible({ timeout: 60_000 });
   expect(run('pdftotext', pdf, '-')).toContain('Group 4');
 });
+
+test('an export left running when the composer is closed says in the workspace where it wrote the file', async ({
+  app,
+  page,
+  workspace,
+  composer,
+}, testInfo) => {
+  const pdf = testInfo.outputPath('left.pdf');
+  await app.answerNextDialog(pdf);
+  // Export, and leave the composer at once (in the same task: the seed brief, drawn ahead, exports in half a second).
+  await page.evaluate(() => {
+    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+    button('Export PDF…').click();
+    button('Back to the brief').click();
+  });
+  await expect(composer.heading).toBeHidden();
+  await expect(workspace.status).toContainText(`Exported PDF to ${pdf}`, { timeout: 60_000 });
+  expect(run('pdftotext', pdf, '-')).toContain('Group 4');
+});

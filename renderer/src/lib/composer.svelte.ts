@@ -1,6 +1,7 @@
 import type { BriefEdit, ExportDocument, ExportFormat, ExportOptions, ExportProgress, ExportResult } from '../../../common/ipc/contract.ts';
 import type { Brief, Theme } from '../../../common/model.ts';
 import { api } from './api.ts';
+import type { Notices } from './state/notices.svelte.ts';
 
 export interface ThemeChoice {
   id: string;
@@ -18,6 +19,10 @@ export interface ComposerConnection {
 
 /** How long the composer waits after a change before saving the settings (typing a title is one save, not twenty). */
 export const SAVE_DELAY_MS = 400;
+
+/** What an export wrote, in words: "Exported PDF to /home/me/brief.pdf (210 KB)." */
+export const exportedText = (result: ExportResult): string =>
+  `Exported ${result.format.toUpperCase()} to ${result.path} (${Math.max(1, Math.round(result.bytes / 1024))} KB).`;
 
 /** Settings as comparable text: the same settings give the same text whatever order their keys came in. */
 const canonical = (options: ExportOptions) => JSON.stringify(options, Object.keys(options).sort());
@@ -47,6 +52,12 @@ export class ComposerState {
   #pending: ExportOptions | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #connection: ComposerConnection | null = null;
+  /** The workspace's message line: where an export that ends after the composer was left says how it went. */
+  readonly #notices: Pick<Notices, 'info' | 'error'> | null;
+
+  constructor(notices: Pick<Notices, 'info' | 'error'> | null = null) {
+    this.#notices = notices;
+  }
 
   /** Called by the composer's view while it is shown; the returned function saves what is pending and lets go. */
   connect(connection: ComposerConnection): () => void {
@@ -197,8 +208,11 @@ export class ComposerState {
     const stop = api.onExportProgress((progress) => (this.progress = progress));
     try {
       this.result = await api.exportRun(format, options);
+      // The composer was left while it ran: the workspace says where the file went.
+      if (this.result && !this.#connection) this.#notices?.info(exportedText(this.result));
     } catch (error) {
       this.error = (error as Error).message;
+      if (!this.#connection) this.#notices?.error(this.error);
     } finally {
       stop();
       this.progress = null;
