@@ -352,6 +352,7 @@ describe('the main process (dist/electron/main.cjs) under the stand-in Electron'
     const [printWindow] = (await Promise.race([printWindowOpened, failedEarly])) as [StandInBrowserWindow];
     await pageLoaded(printWindow);
     assert.equal(printWindow.options.show, false);
+    assert.equal(printWindow.webContents.backgroundThrottling, false, 'hidden, it draws ahead of the export unslowed');
     assert.deepEqual(printWindow.options.webPreferences, workspace.options.webPreferences);
     assert.deepEqual(printWindow.webContents.loads, ['app://briefing/print.html']);
     assert.equal(printWindow.webContents.navigate('https://www.example.org/'), false, 'the print window is locked too');

@@ -50,7 +50,11 @@ const destroyed = () => new TypeError('Object has been destroyed');
 
 export class StandInWebContents
   extends EventEmitter<WebContentsEvents>
-  implements Pick<WebContents, 'id' | 'send' | 'reload' | 'setWindowOpenHandler' | 'printToPDF' | 'loadURL' | 'getURL' | 'isDestroyed'>
+  implements
+    Pick<
+      WebContents,
+      'id' | 'send' | 'reload' | 'setWindowOpenHandler' | 'setBackgroundThrottling' | 'printToPDF' | 'loadURL' | 'getURL' | 'isDestroyed'
+    >
 {
   readonly id = nextId++;
   readonly mainFrame = new StandInFrame('', null);
@@ -59,6 +63,8 @@ export class StandInWebContents
   readonly loads: string[] = [];
   readonly printed: PrintToPDFOptions[] = [];
   reloads = 0;
+  /** Whether Chromium may slow the page while it is hidden (Electron's default: yes). */
+  backgroundThrottling = true;
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   #destroyed = false;
   readonly #host: WindowHost;
@@ -92,6 +98,11 @@ export class StandInWebContents
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;
+  }
+
+  setBackgroundThrottling(allowed: boolean): void {
+    this.#alive();
+    this.backgroundThrottling = allowed;
   }
 
   async printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
